@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import { runSections } from '../run-sections.ts';
+import type { Section } from '../sections.ts';
+
+/** Every measured model; later work adds its section here. */
+const EVAL_SECTIONS: Section[] = [];
+
+export function registerEval(program: Command): void {
+  program
+    .command('eval')
+    .description('Measure every model against its baselines on held-out data')
+    .option('--json', 'print one JSON object')
+    .option('--only <keys>', 'comma-separated section keys to run')
+    .action(async (options: { json?: boolean; only?: string }) => {
+      await runSections(EVAL_SECTIONS, options);
+    });
+}

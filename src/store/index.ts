@@ -1,0 +1,15 @@
+/** The database: schema, migrations, meta values and the shop's clock. */
+export {
+  openDatabase,
+  openIngestedDatabase,
+  getMeta,
+  setMeta,
+  type Db,
+} from './database.ts';
+export { MIGRATIONS } from './schema.ts';
+export {
+  getReferenceDate,
+  parseShopTime,
+  formatShopTime,
+  DAY_MS,
+} from './shop-clock.ts';

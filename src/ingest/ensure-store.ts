@@ -1,5 +1,10 @@
 import fs from 'node:fs';
 import type { Config } from '../config.ts';
+import {
+  buildIndexInWorker,
+  deriveAttributes,
+  isIndexFresh,
+} from '../retrieval/index.ts';
 import { openDatabase } from '../store/index.ts';
 import { assertRetailFilesPresent } from './retail-files.ts';
 import {
@@ -14,25 +19,44 @@ export interface EnsureStoreOptions {
   onProgress?: (text: string) => void;
 }
 
+export interface EnsureStoreResult {
+  ingested: boolean;
+  indexBuilt: boolean;
+  summary: IngestSummary;
+}
+
+function readFreshSummary(config: Config): IngestSummary | undefined {
+  if (!fs.existsSync(config.databasePath)) return undefined;
+  const db = openDatabase(config.databasePath);
+  try {
+    return isStoreFresh(db, config.dataDir) ? readIngestSummary(db) : undefined;
+  } finally {
+    db.close();
+  }
+}
+
 /**
- * Makes sure the store holds the current data: ingests when it is missing,
- * stale (data files or rules changed) or when forced.
+ * Makes sure the store holds the current data and the search index matches
+ * its catalogue: ingests when the store is missing, stale (data files or
+ * rules changed) or when forced, and rebuilds the index when the catalogue
+ * changed.
  */
 export async function ensureStore(
   config: Config,
   options: EnsureStoreOptions = {},
-): Promise<{ ingested: boolean; summary: IngestSummary }> {
+): Promise<EnsureStoreResult> {
+  const progress = options.onProgress ?? (() => {});
   assertRetailFilesPresent(config.dataDir);
-  if (!options.force && fs.existsSync(config.databasePath)) {
-    const db = openDatabase(config.databasePath);
-    try {
-      const summary = readIngestSummary(db);
-      if (summary && isStoreFresh(db, config.dataDir))
-        return { ingested: false, summary };
-    } finally {
-      db.close();
-    }
+  let summary = options.force ? undefined : readFreshSummary(config);
+  const ingested = summary === undefined;
+  summary ??= await runIngest(config, { onProgress: progress, deriveAttributes });
+
+  let indexBuilt = false;
+  if (ingested || !isIndexFresh(config)) {
+    progress('building the catalogue search index (in a worker thread) …');
+    const meta = await buildIndexInWorker(config, progress);
+    progress(`  ${meta.count} products indexed with ${meta.embedderId} in ${meta.buildSeconds} s`);
+    indexBuilt = true;
   }
-  const summary = await runIngest(config, { onProgress: options.onProgress });
-  return { ingested: true, summary };
+  return { ingested, indexBuilt, summary };
 }

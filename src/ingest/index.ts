@@ -1,5 +1,9 @@
 /** Reading the public data sets, cleaning them and loading the store. */
-export { ensureStore, type EnsureStoreOptions } from './ensure-store.ts';
+export {
+  ensureStore,
+  type EnsureStoreOptions,
+  type EnsureStoreResult,
+} from './ensure-store.ts';
 export {
   runIngest,
   describeIngest,

@@ -8,6 +8,16 @@ export {
 } from './database.ts';
 export { MIGRATIONS } from './schema.ts';
 export {
+  createConversationRepo,
+  MessageRoleSchema,
+  type Conversation,
+  type ConversationRepo,
+  type ConversationRepoOptions,
+  type MessageRole,
+  type NewMessage,
+  type StoredMessage,
+} from './conversation-repo.ts';
+export {
   getReferenceDate,
   parseShopTime,
   formatShopTime,

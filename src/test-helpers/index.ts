@@ -1,2 +1,35 @@
 /** Shared test fakes and fixtures. Only test files import this folder. */
 export { getIngestedDb } from './real-store.ts';
+export {
+  createFakeAgent,
+  FAKE_ORDER_CARD,
+  FAKE_PRODUCT_CARD,
+  type FakeAgent,
+  type FakeAgentOptions,
+} from './fake-agent.ts';
+export {
+  connectShopClient,
+  mintDevSession,
+  type DevSession,
+  type ShopClient,
+  type TurnResult,
+} from './shop-client.ts';
+export {
+  openTinyStore,
+  startTestShopServer,
+  TINY_STORE_CUSTOMERS,
+  type StartTestShopServerOptions,
+  type TestShopServer,
+} from './shop-server.ts';
+export {
+  TINY_MODEL_DIMENSION,
+  TINY_MODEL_MAX_TOKENS,
+  writeTinyOnnxModel,
+  type TinyOnnxModel,
+} from './tiny-onnx-model.ts';
+export {
+  fakeEmbedding,
+  startOpenAiEmbeddingsServer,
+  type EmbeddingsRequest,
+  type OpenAiEmbeddingsServer,
+} from './openai-embeddings-server.ts';

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { runSections } from '../run-sections.ts';
 import type { Section } from '../sections.ts';
+import { embedderBenchSection } from '../sections/embedder-bench.ts';
+import { searchBenchSection } from '../sections/search-bench.ts';
 
 /** Speed and memory measurements, each printing ratios measured side by side. */
-const BENCH_SECTIONS: Section[] = [];
+const BENCH_SECTIONS: Section[] = [searchBenchSection, embedderBenchSection];
 
 export function registerBench(program: Command): void {
   program

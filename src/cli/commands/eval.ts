@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { runSections } from '../run-sections.ts';
 import type { Section } from '../sections.ts';
+import { cdnowSection, churnSection } from '../sections/customers.ts';
 
 /** Every measured model; later work adds its section here. */
-const EVAL_SECTIONS: Section[] = [];
+const EVAL_SECTIONS: Section[] = [cdnowSection, churnSection];
 
 export function registerEval(program: Command): void {
   program

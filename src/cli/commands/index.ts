@@ -1,11 +1,21 @@
 import type { Command } from 'commander';
 import { registerBench } from './bench.ts';
+import { registerChat } from './chat.ts';
+import { registerCustomer } from './customer.ts';
+import { registerDataFetch } from './data-fetch.ts';
 import { registerEval } from './eval.ts';
 import { registerIngest } from './ingest.ts';
+import { registerSearch } from './search.ts';
+import { registerStart } from './start.ts';
 
 /** Every command of the CLI; each file adds one (or a few related) commands. */
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerIngest,
+  registerDataFetch,
+  registerSearch,
+  registerCustomer,
   registerEval,
   registerBench,
+  registerStart,
+  registerChat,
 ];

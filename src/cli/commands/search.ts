@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { getConfig } from '../../config.ts';
+import { ShopmateError } from '../../errors.ts';
+import {
+  loadCatalogueSearch,
+  type CatalogueSearch,
+  type SearchQuery,
+} from '../../retrieval/index.ts';
+import { openIngestedDatabase } from '../../store/index.ts';
+import { readQueryConstraints } from '../query-constraints.ts';
+import { writeJson, writeLine } from '../output.ts';
+
+interface SearchOptions {
+  minPrice?: string;
+  maxPrice?: string;
+  category?: string;
+  colour?: string;
+  k: string;
+  json?: boolean;
+  queriesFile?: string;
+  parse: boolean;
+}
+
+function numberOption(
+  name: string,
+  value: string | undefined,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0)
+    throw new ShopmateError(
+      'INVALID_INPUT',
+      `--${name} must be a number ≥ 0, got "${value}"`,
+    );
+  return number;
+}
+
+/** Flags win over what the text itself says ("under £2", "in red"). */
+function toQuery(text: string, options: SearchOptions): SearchQuery {
+  const parsed = options.parse ? readQueryConstraints(text) : {};
+  const k = numberOption('k', options.k) ?? 10;
+  if (!Number.isInteger(k) || k < 1 || k > 200)
+    throw new ShopmateError(
+      'INVALID_INPUT',
+      `--k must be a whole number from 1 to 200, got "${options.k}"`,
+    );
+  return {
+    ...parsed,
+    text,
+    k,
+    minPrice: numberOption('min-price', options.minPrice) ?? parsed.minPrice,
+    maxPrice: numberOption('max-price', options.maxPrice) ?? parsed.maxPrice,
+    categories: options.category
+      ? [options.category.toLowerCase()]
+      : parsed.categories,
+    colours: options.colour ? [options.colour.toLowerCase()] : parsed.colours,
+  };
+}
+
+async function printSearch(
+  search: CatalogueSearch,
+  text: string,
+  options: SearchOptions,
+) {
+  const query = toQuery(text, options);
+  const results = await search.search(query);
+  if (options.json) {
+    writeJson({ query: text, results });
+    return;
+  }
+  writeLine(`"${text}" — ${results.length} result(s)`);
+  if (results.length === 0) writeLine('  nothing in the catalogue matches');
+  for (const r of results)
+    writeLine(
+      `  ${r.stockCode.padEnd(8)} £${r.price.toFixed(2).padStart(6)}  ${r.title}  [${r.category}; ${r.colours.join(', ') || '-'}] ${r.score}`,
+    );
+}
+
+export function registerSearch(program: Command): void {
+  program
+    .command('search')
+    .description('Search the catalogue (filters apply inside the search)')
+    .argument('[text]', 'what the shopper typed')
+    .option('--min-price <n>', 'lowest price in GBP')
+    .option('--max-price <n>', 'highest price in GBP')
+    .option('--category <c>', 'one category of the taxonomy')
+    .option('--colour <c>', 'a colour the product must have')
+    .option('--k <k>', 'how many results', '10')
+    .option(
+      '--queries-file <file>',
+      'one query per line; one JSON line per query',
+    )
+    .option('--no-parse', 'do not read price bounds and colours from the text')
+    .option('--json', 'print JSON')
+    .action(async (text: string | undefined, options: SearchOptions) => {
+      if (!text && !options.queriesFile)
+        throw new ShopmateError(
+          'INVALID_INPUT',
+          'Give a query text or --queries-file F',
+        );
+      const config = getConfig();
+      const db = openIngestedDatabase(config.databasePath);
+      try {
+        const search = await loadCatalogueSearch(db, config);
+        if (options.queriesFile) {
+          const lines = fs
+            .readFileSync(options.queriesFile, 'utf8')
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean);
+          for (const line of lines)
+            await printSearch(search, line, { ...options, json: true });
+        } else await printSearch(search, text!, options);
+      } finally {
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,123 @@
+/**
+ * Streams the rows of one sheet of an .xlsx workbook with exceljs, so a
+ * 45 MB workbook of half a million rows never sits in memory as cells.
+ */
+import ExcelJS from 'exceljs';
+import { ShopmateError } from '../../errors.ts';
+
+/** A cell as the converter sees it; formulas give their cached result. */
+export type SheetCell = string | number | boolean | Date | null;
+
+export interface SheetRows {
+  /** The name of the sheet being read. */
+  sheet: string;
+  /** Header row: trimmed text of each column (index 0 = column A). */
+  header: string[];
+  /** The rows after the header, cells indexed like `header`. */
+  rows: AsyncGenerator<SheetCell[]>;
+}
+
+interface NamedWorksheetReader extends AsyncIterable<ExcelJS.Row> {
+  name?: string;
+}
+
+/**
+ * Opens `xlsxPath` and returns the header and a row stream of the sheet
+ * called `sheet`, or of the workbook's first sheet. The row stream must be
+ * read to the end (or returned) to release the file.
+ */
+export async function openSheet(
+  xlsxPath: string,
+  sheet?: string,
+): Promise<SheetRows> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(xlsxPath, {
+    sharedStrings: 'cache',
+    // Styles carry the number formats that mark a number as a date.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const seen: string[] = [];
+  const sheets = reader[Symbol.asyncIterator]();
+
+  for (;;) {
+    const next = await sheets.next();
+    if (next.done) break;
+    const worksheet = next.value as unknown as NamedWorksheetReader;
+    const name = worksheet.name ?? `sheet ${seen.length + 1}`;
+    seen.push(name);
+    const wanted = sheet ?? firstSheetName(reader) ?? name;
+    if (name !== wanted) {
+      // The zip stream only moves on once this sheet has been read.
+      for await (const row of worksheet) void row;
+      continue;
+    }
+    const rows = worksheet[Symbol.asyncIterator]();
+    const first = await rows.next();
+    const header = first.done ? [] : rowCells(first.value).map(headerText);
+    return { sheet: name, header, rows: remainingRows(rows, sheets) };
+  }
+  throw new ShopmateError(
+    'DATA_MALFORMED',
+    `${xlsxPath} has no sheet "${sheet ?? '(first)'}"; it has: ${seen.join(', ') || 'no sheets'}.`,
+  );
+}
+
+function firstSheetName(reader: ExcelJS.stream.xlsx.WorkbookReader) {
+  const model = (reader as { model?: { sheets?: { name?: string }[] } })
+    .model;
+  return model?.sheets?.[0]?.name;
+}
+
+async function* remainingRows(
+  rows: AsyncIterator<ExcelJS.Row>,
+  sheets: AsyncIterator<unknown>,
+): AsyncGenerator<SheetCell[]> {
+  try {
+    for (;;) {
+      const next = await rows.next();
+      if (next.done) return;
+      yield rowCells(next.value);
+    }
+  } finally {
+    // Later sheets are not needed: stop reading the workbook here.
+    await rows.return?.();
+    await sheets.return?.();
+  }
+}
+
+/** Cells of a row as plain values; exceljs numbers its cells from 1. */
+export function rowCells(row: ExcelJS.Row): SheetCell[] {
+  const values = Array.isArray(row.values) ? row.values : [];
+  const cells: SheetCell[] = [];
+  for (let column = 1; column < values.length; column++)
+    cells.push(plainValue(values[column]));
+  return cells;
+}
+
+function headerText(cell: SheetCell): string {
+  return cell === null ? '' : String(cell).trim();
+}
+
+/** Rich text, formulas, hyperlinks and errors reduced to a plain value. */
+export function plainValue(value: unknown): SheetCell {
+  if (value === undefined || value === null) return null;
+  if (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value instanceof Date
+  )
+    return value;
+  if (typeof value === 'object') {
+    if ('richText' in value && Array.isArray(value.richText))
+      return value.richText
+        .map((run: { text?: unknown }) => String(run.text ?? ''))
+        .join('');
+    if ('result' in value) return plainValue(value.result);
+    if ('text' in value) return plainValue(value.text);
+    if ('error' in value) return null;
+  }
+  return null;
+}

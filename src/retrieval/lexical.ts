@@ -1,0 +1,105 @@
+/**
+ * Lexical ranking over the products' expanded titles and stock codes, with
+ * MiniSearch (BM25-like scoring, typo tolerance). Filters run inside the
+ * search through its filter callback.
+ */
+import MiniSearch from 'minisearch';
+
+export interface LexicalDocument {
+  id: number;
+  stockCode: string;
+  text: string;
+}
+
+export interface LexicalHit {
+  id: number;
+  score: number;
+  /** Share of the query's content words that matched the product. */
+  coverage: number;
+  exactCode: boolean;
+}
+
+const STOPWORDS = new Set(
+  'a an and any are as at be by can do for from get have i in is it looking me my need of on or please show some something that the them thing things to want with would you your find buy got like cheap nice good'.split(
+    ' ',
+  ),
+);
+
+/** Lower case, and a light plural folding so "lights" meets "light". */
+export function normaliseTerm(term: string): string | null {
+  const word = term.toLowerCase();
+  if (word.length < 2 && !/\d/.test(word)) return null;
+  if (STOPWORDS.has(word)) return null;
+  if (/^\d/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss') && word.length > 3)
+    return word.slice(0, -1);
+  return word;
+}
+
+export function tokenize(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+export function contentTerms(text: string): string[] {
+  const terms = tokenize(text)
+    .map(normaliseTerm)
+    .filter((t): t is string => t !== null);
+  return [...new Set(terms)];
+}
+
+export class LexicalIndex {
+  private readonly search: MiniSearch<LexicalDocument>;
+  private readonly byCode = new Map<string, number>();
+
+  constructor(documents: LexicalDocument[]) {
+    this.search = new MiniSearch<LexicalDocument>({
+      fields: ['text', 'stockCode'],
+      storeFields: [],
+      tokenize,
+      processTerm: normaliseTerm,
+      searchOptions: {
+        boost: { stockCode: 3 },
+        fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+        prefix: (term) => term.length >= 4,
+        combineWith: 'OR',
+      },
+    });
+    this.search.addAll(documents);
+    for (const doc of documents)
+      this.byCode.set(doc.stockCode.toLowerCase(), doc.id);
+  }
+
+  /** Ranks the documents that pass `accept` for the query text. */
+  query(
+    text: string,
+    accept: (id: number) => boolean,
+    limit: number,
+  ): LexicalHit[] {
+    const terms = contentTerms(text);
+    if (terms.length === 0) return [];
+    const exact = tokenize(text)
+      .map((token) => this.byCode.get(token.toLowerCase()))
+      .filter((id): id is number => id !== undefined && accept(id));
+
+    const results = this.search.search(terms.join(' '), {
+      filter: (result) => accept(result.id as number),
+    });
+    const hits: LexicalHit[] = results.slice(0, limit).map((result) => {
+      const matched = new Set(
+        result.queryTerms.map((term) => normaliseTerm(term) ?? term),
+      );
+      return {
+        id: result.id as number,
+        score: result.score,
+        coverage: terms.filter((t) => matched.has(t)).length / terms.length,
+        exactCode: exact.includes(result.id as number),
+      };
+    });
+    for (const id of exact)
+      if (!hits.some((hit) => hit.id === id))
+        hits.unshift({ id, score: Infinity, coverage: 1, exactCode: true });
+    return hits;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The agent's tools, one file each, over the `ShopServices` port. The
+ * customer is always the session's (runtime context), never an argument.
+ */
+export { createShopTools, type ShopTool } from './create-shop-tools.ts';
+export {
+  createDetectIntentTool,
+  detectMessage,
+  DetectIntentInputSchema,
+  DetectIntentResultSchema,
+  MessagePartSchema,
+  type DetectIntentResult,
+  type MessagePart,
+} from './detect-intent.ts';
+export {
+  createSearchCatalogueTool,
+  filtersOfQuery,
+  SearchCatalogueInputSchema,
+  SearchCatalogueResultSchema,
+  type SearchCatalogueInput,
+  type SearchCatalogueResult,
+} from './search-catalogue.ts';
+export {
+  createRankForCustomerTool,
+  RankForCustomerInputSchema,
+  RankForCustomerResultSchema,
+  type RankForCustomerInput,
+  type RankForCustomerResult,
+} from './rank-for-customer.ts';
+export {
+  createGetCustomerProfileTool,
+  GetCustomerProfileResultSchema,
+  type GetCustomerProfileResult,
+} from './get-customer-profile.ts';
+export {
+  createCheckChurnTool,
+  CheckChurnResultSchema,
+  type CheckChurnResult,
+} from './check-churn.ts';
+export {
+  createListOrdersTool,
+  ListOrdersInputSchema,
+  ListOrdersResultSchema,
+  type ListOrdersResult,
+} from './list-orders.ts';
+export {
+  createGetOrderStatusTool,
+  GetOrderStatusInputSchema,
+  GetOrderStatusResultSchema,
+  type GetOrderStatusResult,
+} from './get-order-status.ts';
+export {
+  ProductFiltersSchema,
+  matchesFilters,
+  type ProductFilters,
+  type FilterableProduct,
+} from './product-filters.ts';
+export {
+  COLOURS,
+  extractProductText,
+  readTextCues,
+  splitClauses,
+  TextCuesSchema,
+  type TextCues,
+} from './text-cues.ts';
+export {
+  ShopSessionSchema,
+  readSession,
+  type ShopSession,
+} from './session.ts';
+export {
+  ToolFailureSchema,
+  toolFailure,
+  type ToolFailure,
+  type ToolFailureCode,
+} from './tool-result.ts';
+export { describeToolError } from './tool-errors.ts';
+export * from './services.ts';

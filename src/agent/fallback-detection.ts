@@ -9,7 +9,7 @@ import {
   type TextCues,
 } from '../tools/index.ts';
 
-function guessIntent(text: string, cues: TextCues): string {
+export function guessIntent(text: string, cues: TextCues): string {
   const lower = text.toLowerCase();
   if (cues.orderIds.length > 0 || /\b(my|an?) orders?\b|\bdelivery\b|\bparcel\b/.test(lower))
     return 'track_order';

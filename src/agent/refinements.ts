@@ -105,6 +105,10 @@ function refineFilters(
     next.minPrice = entities.priceMin;
     changes.push('price');
   }
+  if (part.cues.anyColour && entities.colours.length === 0) {
+    next.colours = [];
+    changes.push('colour');
+  }
   if (entities.colours.length > 0) {
     next.colours = [...entities.colours];
     next.excludeColours = next.excludeColours.filter(
@@ -142,6 +146,7 @@ export function isRefinement(part: MessagePart): boolean {
     cues.pricier ||
     cues.showMore ||
     cues.moreLike ||
+    cues.anyColour ||
     entities.refinements.length > 0 ||
     entities.colours.length > 0 ||
     entities.excludeColours.length > 0 ||
@@ -170,9 +175,13 @@ export function resolveSearch(
     const refined = refineFilters(state.filters, part, state.shown, ignorePrices);
     return {
       kind: 'similar',
-      query: queryOf(refined.filters, anchor.title.toLowerCase(), k, [
-        ...new Set([...state.seen, anchor.stockCode]),
-      ]),
+      // Everything on screen (the anchor included) is left out of the results.
+      query: queryOf(
+        refined.filters,
+        anchor.title.toLowerCase(),
+        k,
+        state.shown.map((product) => product.stockCode),
+      ),
       changes: ['similar', ...refined.changes],
       anchor,
     };

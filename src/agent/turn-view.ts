@@ -164,8 +164,11 @@ export function nextStateAfter(
   view: TurnView,
 ): Pick<ConversationState, 'filters' | 'shown' | 'seen'> {
   const cards = productCards(view);
-  if (cards.length === 0 && !view.search)
-    return { filters: view.filters, shown: state.shown, seen: state.seen };
+  // A search that found nothing leaves the last good one to refine further.
+  if (cards.length === 0)
+    return view.search
+      ? { filters: state.filters, shown: state.shown, seen: state.seen }
+      : { filters: view.filters, shown: state.shown, seen: state.seen };
   const shown = cards.map(shownOf);
   const codes = shown.map((product) => product.stockCode);
   // "Show more" keeps paging through the same search; anything else restarts.

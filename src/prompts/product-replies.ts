@@ -43,7 +43,7 @@ export function searchResultsReply(input: SearchReplyInput): string {
   const filters = withFilters(input.filters);
   let line: string;
   if (input.kind === 'similar' && input.anchorTitle)
-    line = `Here ${count === 1 ? 'is 1 item' : `are ${count} items`} similar to the ${displayTitle(input.anchorTitle)}${filters}${range}.`;
+    line = `Here ${count === 1 ? 'is 1 item' : `are ${count} items`} similar to “${displayTitle(input.anchorTitle)}”${filters}${range}.`;
   else if (input.kind === 'more')
     line = `Here ${count === 1 ? 'is 1 more' : `are ${count} more`} for “${input.text}”${filters}${range}.`;
   else if (input.changes.includes('cheaper'))
@@ -98,5 +98,5 @@ export function productDetailReply(product?: ProductDetailInput): string {
     ? `, in ${product.colours.join(' and ')}`
     : '';
   const category = product.category ? ` from our ${product.category} range` : '';
-  return `The ${displayTitle(product.title)} is ${formatMoney(product.price)}${colours}${category}. Want to see similar items?`;
+  return `“${displayTitle(product.title)}” is ${formatMoney(product.price)}${colours}${category}. Want to see similar items?`;
 }

@@ -21,7 +21,7 @@ const SERVICE_LINES: Record<string, string> = {
   check_cancellation_fee: `${TEAM.charAt(0).toUpperCase()}${TEAM.slice(1)} can tell you whether a cancellation would cost anything for your order.`,
   check_payment_methods: "The payment options are shown at checkout; I can't take payments in the chat.",
   payment_issue: `Sorry you're having trouble paying. I can't see payment details here, but ${TEAM} can look into it.`,
-  check_refund_policy: `The refund policy is on our returns page, and ${TEAM} can answer questions about a particular order.`,
+  check_refund_policy: `I don't have the refund terms in the chat, but ${TEAM} can explain them and look at a particular order.`,
   get_refund: `Refunds are handled by ${TEAM}; they'll need your order number.`,
   track_refund: `I can't see refund payments here, but ${TEAM} can check on a refund for you.`,
   complaint: `I'm sorry to hear that. I'd like ${TEAM} to put it right.`,

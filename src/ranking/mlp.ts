@@ -69,6 +69,21 @@ export function forwardLogits(
   out.set(input.subarray(0, n));
 }
 
+const transposed = new WeakMap<DenseLayer, Float32Array>();
+
+/** units × inputs: each unit's weights contiguous, for register dot products. */
+function unitMajor(layer: DenseLayer): Float32Array {
+  let weights = transposed.get(layer);
+  if (!weights) {
+    weights = new Float32Array(layer.kernel.length);
+    for (let i = 0; i < layer.inputs; i++)
+      for (let u = 0; u < layer.units; u++)
+        weights[u * layer.inputs + i] = layer.kernel[i * layer.units + u];
+    transposed.set(layer, weights);
+  }
+  return weights;
+}
+
 /** One dense layer over a batch; whole-batch loops keep V8 on typed arrays. */
 function denseForward(
   layer: DenseLayer,
@@ -76,22 +91,18 @@ function denseForward(
   n: number,
   output: Float32Array,
 ): void {
-  const { kernel, bias, units, inputs } = layer;
+  const { bias, units, inputs } = layer;
+  const weights = unitMajor(layer);
   const relu = layer.activation === 'relu';
   for (let r = 0; r < n; r++) {
     const inAt = r * inputs;
-    const outAt = r * units;
-    for (let u = 0; u < units; u++) output[outAt + u] = bias[u];
-    for (let i = 0; i < inputs; i++) {
-      const value = input[inAt + i];
-      if (value === 0) continue;
-      const row = i * units;
-      for (let u = 0; u < units; u++)
-        output[outAt + u] += value * kernel[row + u];
+    for (let u = 0; u < units; u++) {
+      const wAt = u * inputs;
+      let sum = bias[u];
+      for (let i = 0; i < inputs; i++)
+        sum += input[inAt + i] * weights[wAt + i];
+      output[r * units + u] = relu && sum < 0 ? 0 : sum;
     }
-    if (relu)
-      for (let u = 0; u < units; u++)
-        if (output[outAt + u] < 0) output[outAt + u] = 0;
   }
 }
 

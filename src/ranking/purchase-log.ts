@@ -2,7 +2,13 @@
  * Reads every product purchase of the store once into compact typed arrays,
  * so snapshots at any cutoff can be built without going back to SQLite.
  */
-import { DAY_MS, parseShopTime, type Db } from '../store/index.ts';
+import type { Config } from '../config.ts';
+import {
+  DAY_MS,
+  getReferenceDate,
+  parseShopTime,
+  type Db,
+} from '../store/index.ts';
 
 /** One catalogue item as the ranker sees it. */
 export interface CatalogueItem {
@@ -35,6 +41,17 @@ export interface PurchaseLog {
 /** Shop time → fractional day number, the ranker's unit of time. */
 export function toDay(date: Date): number {
   return date.getTime() / DAY_MS;
+}
+
+/**
+ * The shop's "now" as a day number, one second past the reference date so
+ * that a snapshot at it includes the last transaction.
+ */
+export function referenceDay(
+  db: Db,
+  config: Pick<Config, 'REFERENCE_DATE'>,
+): number {
+  return toDay(getReferenceDate(db, config)) + 1000 / DAY_MS;
 }
 
 function readCatalogue(db: Db) {

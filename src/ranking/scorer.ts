@@ -25,7 +25,16 @@ export interface RankerNetwork {
   normaliser: Normaliser;
 }
 
-export class CatalogueScorer {
+/** Scores items for one customer at a time; the recommender's engine. */
+export interface ItemScorer {
+  readonly context: FeatureContext;
+  readonly view: CustomerView;
+  setCustomer(history: CustomerHistory | undefined): void;
+  /** Log-odds per item, in a buffer the next call overwrites. */
+  scoreItems(items: ArrayLike<number>): Float32Array;
+}
+
+export class CatalogueScorer implements ItemScorer {
   readonly view: CustomerView;
   private features: Float32Array;
   private logits: Float32Array;

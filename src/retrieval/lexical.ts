@@ -25,11 +25,20 @@ const STOPWORDS = new Set(
   ),
 );
 
+/** Words of price bounds ("under £2", "less than 3 quid"): filters, not product words. */
+const PRICE_WORDS = new Set(
+  'under below less than over above more max maximum min minimum between cheaper price prices cost costs costing pound pounds quid gbp pence p budget'.split(
+    ' ',
+  ),
+);
+
 /** Lower case, and a light plural folding so "lights" meets "light". */
 export function normaliseTerm(term: string): string | null {
   const word = term.toLowerCase();
   if (word.length < 2 && !/\d/.test(word)) return null;
-  if (STOPWORDS.has(word)) return null;
+  if (STOPWORDS.has(word) || PRICE_WORDS.has(word)) return null;
+  // Short numbers are amounts or sizes; stock codes have five digits or more.
+  if (/^\d+([.,]\d+)?p?$/.test(word) && word.length < 5) return null;
   if (/^\d/.test(word)) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (/(ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
@@ -40,6 +49,13 @@ export function normaliseTerm(term: string): string | null {
 
 export function tokenize(text: string): string[] {
   return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** The query without filler and price words, as the text to embed. */
+export function meaningfulText(text: string): string {
+  return tokenize(text)
+    .filter((token) => normaliseTerm(token) !== null)
+    .join(' ');
 }
 
 export function contentTerms(text: string): string[] {

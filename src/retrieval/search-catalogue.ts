@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ShopmateError } from '../errors.ts';
 import type { CatalogueIndex } from './catalogue-index.ts';
 import type { Embedder } from './embedders/index.ts';
-import { contentTerms, LexicalIndex } from './lexical.ts';
+import { contentTerms, LexicalIndex, meaningfulText } from './lexical.ts';
 import type { CatalogueProduct } from './products.ts';
 
 export const SearchQuerySchema = z.object({
@@ -22,6 +22,8 @@ export const SearchQuerySchema = z.object({
   /** Products not sold for a year are treated as out of the catalogue. */
   includeDiscontinued: z.boolean().default(false),
   k: z.number().int().min(1).max(200).default(10),
+  /** Adds the evidence (cosine, word coverage) to each hit and skips the relevance gate. */
+  explain: z.boolean().default(false),
 });
 
 export type SearchQuery = z.input<typeof SearchQuerySchema>;
@@ -33,18 +35,38 @@ export interface SearchHit {
   category: string;
   colours: string[];
   score: number;
+  evidence?: { cosine: number; coverage: number };
 }
 
-/** Thresholds on cosine similarity, measured on this catalogue (see README). */
+/**
+ * When a product counts as relevant, from cosine similarity (USE lite) and the
+ * share of the query's words (with jargon variants) found in its title.
+ * Calibrated on this catalogue: true matches sit at cosine ≥ 0.45 with most
+ * words matched, or ≥ 0.7 on meaning alone; "laptop charger" or "iphone case"
+ * reach 0.55–0.6 through one shared word ("charger" plates, pencil cases).
+ */
 export const RELEVANCE = {
   /** Close enough in meaning on its own. */
-  strongCosine: 0.5,
-  /** Enough when most of the shopper's words also match the title. */
-  weakCosine: 0.3,
-  minCoverage: 0.5,
+  semanticCosine: 0.7,
+  /** With more than half of the words matched. */
+  partialCosine: 0.45,
+  /** With every word matched. */
+  fullCosine: 0.35,
   /** Results far below the best one are dropped. */
   maxGapFromBest: 0.25,
 };
+
+/** The relevance gate; see {@link RELEVANCE}. */
+export function isRelevant(
+  cosine: number,
+  coverage: number,
+  exactCode: boolean,
+): boolean {
+  if (exactCode) return true;
+  if (cosine >= RELEVANCE.semanticCosine) return true;
+  if (coverage > 0.5 && cosine >= RELEVANCE.partialCosine) return true;
+  return coverage >= 0.99 && cosine >= RELEVANCE.fullCosine;
+}
 
 const DISCONTINUED_AFTER_DAYS = 365;
 
@@ -155,7 +177,7 @@ export class CatalogueSearch {
     const text = query.text.trim();
     if (contentTerms(text).length === 0) return [];
 
-    const [vector] = await this.embedder.embed([text]);
+    const [vector] = await this.embedder.embed([meaningfulText(text)]);
     const candidates = new Set<number>(
       this.annSearch(vector, accept, Math.max(query.k * 5, 50)),
     );
@@ -171,13 +193,14 @@ export class CatalogueSearch {
       const cosine = this.cosine(id, vector);
       const lexical = lexicalById.get(id);
       const coverage = lexical?.coverage ?? 0;
-      const relevant =
-        lexical?.exactCode ||
-        cosine >= RELEVANCE.strongCosine ||
-        (coverage >= RELEVANCE.minCoverage && cosine >= RELEVANCE.weakCosine);
-      if (!relevant) return [];
+      const relevant = isRelevant(
+        cosine,
+        coverage,
+        lexical?.exactCode ?? false,
+      );
+      if (!relevant && !query.explain) return [];
       const score = cosine + 0.2 * coverage + (lexical?.exactCode ? 1 : 0);
-      return [{ id, score }];
+      return [{ id, score, cosine, coverage }];
     });
     scored.sort(
       (a, b) =>
@@ -188,9 +211,11 @@ export class CatalogueSearch {
     );
     const best = scored[0]?.score ?? 0;
     return scored
-      .filter((s) => s.score >= best - RELEVANCE.maxGapFromBest)
+      .filter(
+        (s) => query.explain || s.score >= best - RELEVANCE.maxGapFromBest,
+      )
       .slice(0, query.k)
-      .map(({ id, score }) => {
+      .map(({ id, score, cosine, coverage }) => {
         const p = this.products[id];
         return {
           stockCode: p.stockCode,
@@ -199,6 +224,12 @@ export class CatalogueSearch {
           category: p.category,
           colours: p.colours,
           score: Math.round(score * 1000) / 1000,
+          ...(query.explain && {
+            evidence: {
+              cosine: Math.round(cosine * 1000) / 1000,
+              coverage: Math.round(coverage * 100) / 100,
+            },
+          }),
         };
       });
   }

@@ -6,8 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
-// TODO(#4): import from agent/index.ts once the agent folder exports it.
-import type { ShopAgent } from '../agent/turn.ts';
+import type { ShopAgent } from '../agent/index.ts';
 import type { Config } from '../config.ts';
 import { moduleLogger } from '../logger.ts';
 import { createConversationRepo, type Db } from '../store/index.ts';
@@ -27,6 +26,8 @@ export interface ShopServerOptions {
   now?: () => number;
   /** How long close() waits for running turns; 10 s by default. */
   drainTimeoutMs?: number;
+  /** A turn running longer gets an apology (MODEL_UNAVAILABLE); 60 s. */
+  turnTimeoutMs?: number;
 }
 
 export type ShopIo = Server<
@@ -76,6 +77,7 @@ export function createShopServer(options: ShopServerOptions): ShopServer {
     queue,
     logger,
     now: options.now ?? Date.now,
+    turnTimeoutMs: options.turnTimeoutMs ?? 60_000,
   });
 
   return {

@@ -3,8 +3,7 @@
  * zod at the edge) and what the server sends back.
  */
 import { z } from 'zod';
-// TODO(#4): import from agent/index.ts once the agent folder exports it.
-import { CardSchema } from '../agent/turn.ts';
+import { CardSchema } from '../agent/index.ts';
 import { ERROR_CODES } from '../errors.ts';
 
 export const SHOP_NAMESPACE = '/shop';
@@ -111,6 +110,8 @@ export const SessionInfoSchema = z.object({
   conversationId: z.string(),
   customerId: z.number().int().nullable(),
   lastSeq: z.number().int(),
+  /** Longer messages are refused; a client can stop them before sending. */
+  maxMessageChars: z.number().int(),
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 

@@ -3,15 +3,12 @@
  * runs one agent turn at a time per conversation and streams the reply.
  */
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { Namespace, Socket } from 'socket.io';
 import type { z } from 'zod';
-// TODO(#4): import from agent/index.ts once the agent folder exports it.
-import { CardSchema, type Card, type ShopAgent } from '../agent/turn.ts';
+import { CardSchema, type ShopAgent } from '../agent/index.ts';
 import type { Config } from '../config.ts';
 import { ShopmateError } from '../errors.ts';
-import { toolTroubleReply } from '../prompts/index.ts';
 import type { ConversationRepo, StoredMessage } from '../store/index.ts';
 import { toErrorPayload } from './error-mapping.ts';
 import {
@@ -26,6 +23,7 @@ import {
   type ServerToClientEvents,
 } from './events.ts';
 import { createTokenBucket } from './rate-limit.ts';
+import { runTurn } from './run-turn.ts';
 import { verifySessionToken, type SessionClaims } from './session-token.ts';
 import type { TurnQueue } from './turn-queue.ts';
 
@@ -58,6 +56,8 @@ export interface ShopNamespaceOptions {
   logger: Logger;
   /** Milliseconds clock for rate limits; tests may drive it. */
   now: () => number;
+  /** A turn running longer is answered with an apology and abandoned. */
+  turnTimeoutMs: number;
 }
 
 /** Wires authentication and event handlers onto the namespace. */
@@ -123,11 +123,16 @@ function onConnection(
     conversationId,
     customerId,
     lastSeq: repo.lastSeq(conversationId),
+    maxMessageChars: config.MAX_MESSAGE_CHARS,
   });
   log.debug({ socketId: socket.id }, 'shopper connected');
 
   const fail = (ack: Ack | undefined, error: unknown) => {
     const payload = toErrorPayload(error);
+    if (payload.code === 'INTERNAL')
+      log.error({ code: payload.code, err: error }, 'event failed');
+    else
+      log.debug({ code: payload.code, socketId: socket.id }, 'event refused');
     if (ack) ack({ ok: false, error: payload });
     else socket.emit('error', payload);
   };
@@ -163,8 +168,14 @@ function onConnection(
         turnId,
       });
       ack?.(acceptedAck(stored, false));
+      const room = nsp.to(roomOf(conversationId));
       void queue.enqueue(conversationId, () =>
-        runTurn(nsp, options, socket.data.session, turnId, message.text),
+        runTurn(
+          { ...options, room },
+          socket.data.session,
+          turnId,
+          message.text,
+        ),
       );
     } catch (error) {
       fail(ack, error);
@@ -199,7 +210,10 @@ function onConnection(
     if (CLIENT_EVENTS.some((known) => known === event)) return;
     fail(
       splitArgs(args).ack,
-      new ShopmateError('INVALID_INPUT', `Unknown event "${String(event)}"`),
+      new ShopmateError(
+        'INVALID_INPUT',
+        `Unknown event "${String(event).slice(0, 40)}"`,
+      ),
     );
   });
 
@@ -231,112 +245,6 @@ function resendReply(
     messageId: reply.id,
     seq: reply.seq,
   });
-}
-
-/** Runs one agent turn and streams it to the conversation's room. */
-async function runTurn(
-  nsp: ShopNamespace,
-  { agent, repo, logger }: ShopNamespaceOptions,
-  session: SessionClaims,
-  turnId: string,
-  text: string,
-): Promise<void> {
-  const { conversationId, customerId } = session;
-  const room = nsp.to(roomOf(conversationId));
-  const log = logger.child({ conversationId, turnId });
-  const started = performance.now();
-  let index = 0;
-  let finished = false;
-  const emitChunk = (chunk: string) => {
-    if (finished || chunk === '') return;
-    room.emit('reply.chunk', { turnId, index: index++, text: chunk });
-  };
-
-  try {
-    const state = repo.getConversation(conversationId)?.state ?? {};
-    const output = await agent.runTurn(
-      { conversationId, customerId, text, state },
-      emitChunk,
-    );
-    // A model that does not stream still gives the client one chunk.
-    if (index === 0) emitChunk(output.text);
-    finished = true;
-
-    const cards = keepValidCards(output.cards, log);
-    repo.saveState(conversationId, output.state);
-    const stored = repo.appendMessage({
-      conversationId,
-      role: 'agent',
-      text: output.text,
-      cards,
-      turnId,
-    });
-    room.emit('reply.done', {
-      turnId,
-      text: output.text,
-      cards,
-      messageId: stored.id,
-      seq: stored.seq,
-    });
-    log.debug(
-      {
-        latencyMs: Math.round(performance.now() - started),
-        chunks: index,
-        cards: cards.length,
-        intents: output.trace.intents,
-        tools: output.trace.toolCalls.map((call) => call.name),
-        model: output.trace.model,
-      },
-      'turn done',
-    );
-  } catch (error) {
-    finished = true;
-    replyWithFailure(room, repo, log, conversationId, turnId, error);
-  }
-}
-
-function replyWithFailure(
-  room: ReturnType<ShopNamespace['to']>,
-  repo: ConversationRepo,
-  log: Logger,
-  conversationId: string,
-  turnId: string,
-  error: unknown,
-): void {
-  const payload = toErrorPayload(error, turnId);
-  log.error({ code: payload.code, err: error }, 'turn failed');
-  try {
-    const text = toolTroubleReply();
-    const stored = repo.appendMessage({
-      conversationId,
-      role: 'agent',
-      text,
-      cards: [],
-      turnId,
-    });
-    room.emit('reply.done', {
-      turnId,
-      text,
-      cards: [],
-      messageId: stored.id,
-      seq: stored.seq,
-      error: payload,
-    });
-    room.emit('error', payload);
-  } catch (storeError) {
-    log.error({ code: 'INTERNAL', err: storeError }, 'failure reply failed');
-  }
-}
-
-/** An invalid card is dropped (and logged) rather than sent to a shopper. */
-function keepValidCards(cards: unknown[], log: Logger): Card[] {
-  const valid: Card[] = [];
-  for (const card of cards) {
-    const parsed = CardSchema.safeParse(card);
-    if (parsed.success) valid.push(parsed.data);
-    else log.warn({ code: 'INTERNAL' }, 'agent returned an invalid card');
-  }
-  return valid;
 }
 
 function toHistoryMessage(message: StoredMessage): HistoryMessage {

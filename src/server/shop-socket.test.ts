@@ -85,7 +85,12 @@ describe('the /shop handshake', () => {
 
   it('tells the client who it is', async () => {
     const client = await connectAs(12346);
-    expect(client.session).toMatchObject({ customerId: 12346, lastSeq: 0 });
+    expect(client.session).toEqual({
+      conversationId: expect.any(String),
+      customerId: 12346,
+      lastSeq: 0,
+      maxMessageChars: 50,
+    });
   });
 });
 
@@ -186,6 +191,27 @@ describe('a turn', () => {
     );
     const next = await client.send('still there?');
     expect(next.done?.error).toBeUndefined();
+  });
+});
+
+describe('a hung agent', () => {
+  it('gets an apology after the turn timeout and the next turn runs', async () => {
+    const local = await startTestShopServer({
+      agent: createFakeAgent(),
+      turnTimeoutMs: 50,
+    });
+    try {
+      const { token } = await mintDevSession(local.baseUrl, null);
+      const client = await connectShopClient(local.baseUrl, token);
+      const hung = await client.send('hang on');
+      const next = await client.send('hello again');
+      client.close();
+
+      expect(hung.done?.error).toMatchObject({ code: 'MODEL_UNAVAILABLE' });
+      expect(next.done?.text).toBe('You said: hello again.');
+    } finally {
+      await local.close();
+    }
   });
 });
 
@@ -329,5 +355,27 @@ describe('the raw socket', () => {
     );
     socket.disconnect();
     expect(session).toMatchObject({ customerId: null, lastSeq: 0 });
+  });
+});
+
+describe('shutting down', () => {
+  it('lets a running turn finish and store its reply before closing', async () => {
+    const local = await startTestShopServer({
+      agent: createFakeAgent({ chunkDelayMs: 30 }),
+    });
+    const { token } = await mintDevSession(local.baseUrl, null);
+    const client = await connectShopClient(local.baseUrl, token);
+    const firstChunk = new Promise((resolve) =>
+      client.socket.once('reply.chunk', resolve),
+    );
+    void client.send('slow one').catch(() => undefined);
+    await firstChunk;
+
+    await local.close();
+    const replies = local.db
+      .prepare("SELECT text FROM messages WHERE role = 'agent'")
+      .all();
+    expect(replies).toEqual([{ text: 'You said: slow one.' }]);
+    expect(local.db.open).toBe(true);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * A scripted ShopAgent for transport tests: it echoes the message in three
  * chunks and answers with a product card (an order card when the message
- * mentions an order). "fail" in a message makes the turn throw.
+ * mentions an order). "fail" in a message makes the turn throw; "hang"
+ * makes it never finish.
  */
-// TODO(#4): import from agent/index.ts once the agent folder exports it.
-import type { Card, ShopAgent, TurnInput, TurnOutput } from '../agent/turn.ts';
+import type { Card, ShopAgent, TurnInput, TurnOutput } from '../agent/index.ts';
 import { ShopmateError } from '../errors.ts';
 
 export interface FakeAgentOptions {
@@ -62,6 +62,9 @@ export function createFakeAgent(options: FakeAgentOptions = {}): FakeAgent {
           'TOOL_FAILED',
           'the fake agent was told to fail',
         );
+
+      if (/\bhang\b/i.test(input.text))
+        return new Promise<TurnOutput>(() => {});
 
       const chunks = ['You said: ', input.text, '.'];
       for (const chunk of chunks) {

@@ -33,3 +33,17 @@ export {
   type EmbeddingsRequest,
   type OpenAiEmbeddingsServer,
 } from './openai-embeddings-server.ts';
+export {
+  createFakeShopServices,
+  FAKE_CATALOGUE,
+  FAKE_CUSTOMERS,
+  type FakeCustomer,
+  type FakeShopOptions,
+} from './fake-shop-services.ts';
+export {
+  startScriptedOpenAIServer,
+  type ChatRequestBody,
+  type ScriptedOpenAIServer,
+  type ScriptedReply,
+} from './scripted-openai-server.ts';
+export { hashingEmbedder } from './hashing-embedder.ts';

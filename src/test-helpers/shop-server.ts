@@ -3,7 +3,7 @@
  * given store (or a tiny in-memory one with a few customers).
  */
 import { pino } from 'pino';
-import type { ShopAgent } from '../agent/turn.ts';
+import type { ShopAgent } from '../agent/index.ts';
 import { parseConfig, type Config } from '../config.ts';
 import { createShopServer, type ShopServer } from '../server/index.ts';
 import { openDatabase, type Db } from '../store/index.ts';
@@ -42,6 +42,7 @@ export interface StartTestShopServerOptions {
   env?: Record<string, string>;
   db?: Db;
   now?: () => number;
+  turnTimeoutMs?: number;
 }
 
 export async function startTestShopServer(
@@ -60,6 +61,7 @@ export async function startTestShopServer(
     agent: options.agent,
     logger: pino({ level: config.LOG_LEVEL }),
     now: options.now,
+    turnTimeoutMs: options.turnTimeoutMs,
   });
   const address = await server.listen(0, '127.0.0.1');
   return {

@@ -22,7 +22,25 @@ export const COLOURS = [
   'orange',
   'brown',
   'grey',
+  'turquoise',
+  'copper',
 ] as const;
+
+/** Other words shoppers use for the colours above. */
+const COLOUR_ALIASES: Record<string, string> = {
+  gray: 'grey',
+  navy: 'blue',
+  scarlet: 'red',
+  burgundy: 'red',
+  lilac: 'purple',
+  violet: 'purple',
+  beige: 'cream',
+  golden: 'gold',
+  teal: 'turquoise',
+};
+
+const COLOUR_WORDS = [...COLOURS, ...Object.keys(COLOUR_ALIASES)];
+const canonicalColour = (word: string) => COLOUR_ALIASES[word] ?? word;
 
 export const TextCuesSchema = z.object({
   cheaper: z.boolean(),
@@ -33,6 +51,8 @@ export const TextCuesSchema = z.object({
   ordinals: z.array(z.number().int()),
   colours: z.array(z.string()),
   excludeColours: z.array(z.string()),
+  /** "any colour": drop the colour filter. */
+  anyColour: z.boolean(),
   priceMin: z.number().optional(),
   priceMax: z.number().optional(),
   orderIds: z.array(z.string()),
@@ -72,7 +92,11 @@ const FILLER = new Set(
   options result results instead rather only same kind sort type colour color
   hi hello hey thanks thank so too bit lot little sell selling sale price
   prices priced cost costs costing budget be am was were got gotten shop
-  store buying`.split(/\s+/),
+  store buying recommend recommendation recommendations suggest suggestion
+  suggestions idea ideas new else reorder order orders ordered bought again
+  where status track tracking when arrive arriving delivered delivery my
+  last time ok okay yes yeah sure great nice cool now today actually instead
+  hmm well oh prefer preferably how about all whatever either`.split(/\s+/),
 );
 
 const MANIPULATION_PATTERNS = [
@@ -105,10 +129,10 @@ const PRICE_PHRASES = [
 ];
 
 const NEGATED_COLOUR = new RegExp(
-  String.raw`\b(?:not|no|without|except|anything but|but not|non-?)\s*(${COLOURS.join('|')})\b`,
+  String.raw`\b(?:not|no|without|except|anything but|but not|non-?)\s*(${COLOUR_WORDS.join('|')})\b`,
   'gi',
 );
-const COLOUR_WORD = new RegExp(String.raw`\b(${COLOURS.join('|')})\b`, 'gi');
+const COLOUR_WORD = new RegExp(String.raw`\b(${COLOUR_WORDS.join('|')})\b`, 'gi');
 const ORDER_ID = /\b(C?[45]\d{5})\b/gi;
 
 function readPrices(text: string): Pick<TextCues, 'priceMin' | 'priceMax'> {
@@ -129,11 +153,11 @@ function readPrices(text: string): Pick<TextCues, 'priceMin' | 'priceMax'> {
 
 function readColours(text: string) {
   const excluded = [...text.matchAll(NEGATED_COLOUR)].map((m) =>
-    m[1].toLowerCase(),
+    canonicalColour(m[1].toLowerCase()),
   );
   const withoutNegated = text.replace(NEGATED_COLOUR, ' ');
   const wanted = [...withoutNegated.matchAll(COLOUR_WORD)]
-    .map((m) => m[1].toLowerCase())
+    .map((m) => canonicalColour(m[1].toLowerCase()))
     .filter((colour) => !excluded.includes(colour));
   return {
     colours: [...new Set(wanted)],
@@ -184,7 +208,7 @@ export function readTextCues(text: string): TextCues {
     );
   const productWords = extractProductText(text)
     .split(' ')
-    .filter((word) => word && !COLOURS.includes(word as never));
+    .filter((word) => word && !COLOUR_WORDS.includes(word));
   return {
     cheaper:
       /\b(cheaper|less expensive|lower price|too (expensive|pricey|dear)|more affordable|cheapest)\b/.test(
@@ -197,6 +221,7 @@ export function readTextCues(text: string): TextCues {
     moreLike,
     ordinals: readOrdinals(lower),
     ...readColours(lower),
+    anyColour: /\b(any|all|other|whatever) colou?rs?\b/.test(lower),
     ...readPrices(lower),
     orderIds: [...new Set([...text.matchAll(ORDER_ID)].map((m) => m[1].toUpperCase()))],
     manipulation: MANIPULATION_PATTERNS.some((pattern) => pattern.test(text)),

@@ -193,6 +193,8 @@
         noteSeq(message.seq);
       }
       for (const id of outbox.keys()) emitMessage(id);
+      // History comes in pages; ask again until we hold the last message.
+      if (ack.messages.length > 0 && lastSeq < ack.lastSeq) catchUp();
     });
   }
 
@@ -215,7 +217,10 @@
       }
     });
     // Sent after every (re)connection: fetch whatever was missed meanwhile.
-    socket.on('session', () => catchUp());
+    socket.on('session', (info) => {
+      ui.text.maxLength = info.maxMessageChars;
+      catchUp();
+    });
     socket.on('reply.chunk', (chunk) => {
       const turn = turnOf(chunk.turnId);
       if (turn.done || chunk.index < turn.nextIndex) return;
@@ -271,7 +276,6 @@
     const anonymous = el('button', '', 'Continue as an anonymous shopper');
     anonymous.type = 'button';
     anonymous.onclick = () => startSession(null);
-    ui.customers.append(wrap(anonymous));
 
     const response = await fetch('/api/dev/customers').catch(() => null);
     if (!response || !response.ok) {
@@ -288,8 +292,9 @@
       const button = el('button', '', label);
       button.type = 'button';
       button.onclick = () => startSession(customer.customerId);
-      ui.customers.prepend(wrap(button));
+      ui.customers.append(wrap(button));
     }
+    ui.customers.append(wrap(anonymous));
   }
 
   function wrap(node) {

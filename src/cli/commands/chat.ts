@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
 import type { Command } from 'commander';
 import type { Logger } from 'pino';
-// TODO(#4): import from agent/index.ts once the agent folder exports it.
-import type { Card, ShopAgent, TurnInput } from '../../agent/turn.ts';
+import type { Card, ShopAgent, TurnInput } from '../../agent/index.ts';
 import { getConfig } from '../../config.ts';
 import { ShopmateError, toShopmateError } from '../../errors.ts';
 import { moduleLogger } from '../../logger.ts';
@@ -12,7 +11,7 @@ import {
   formatMoney,
   toolTroubleReply,
 } from '../../prompts/index.ts';
-import { openIngestedDatabase } from '../../store/index.ts';
+import { openIngestedDatabase, type Db } from '../../store/index.ts';
 import { writeProgress } from '../output.ts';
 
 const QUIT = new Set(['/quit', '/exit', '/q']);
@@ -35,8 +34,9 @@ async function chat(customerText: string | undefined): Promise<void> {
   const { ensureStore } = await import('../../ingest/index.ts');
   const { buildShopAgent } = await import('../../agent/index.ts');
   await ensureStore(config, { onProgress: writeProgress });
-  const customerId = checkCustomer(config.databasePath, customerText);
-  const agent: ShopAgent = await buildShopAgent(config);
+  const db = openIngestedDatabase(config.databasePath);
+  const customerId = checkCustomer(db, customerText);
+  const agent: ShopAgent = await buildShopAgent(config, { db });
 
   writeProgress(
     `Chatting as ${customerId === null ? 'an anonymous shopper' : `customer ${customerId}`}. Type /quit to leave.`,
@@ -49,6 +49,7 @@ async function chat(customerText: string | undefined): Promise<void> {
     output: process.stdout,
     interactive: process.stdin.isTTY === true,
   });
+  db.close();
 }
 
 export interface ChatLoopOptions {
@@ -141,10 +142,7 @@ export function formatCard(card: Card): string[] {
 }
 
 /** The customer to chat as: must exist in the store; none means anonymous. */
-function checkCustomer(
-  databasePath: string,
-  text: string | undefined,
-): number | null {
+function checkCustomer(db: Db, text: string | undefined): number | null {
   if (text === undefined) return null;
   const id = Number(text.trim());
   if (!Number.isSafeInteger(id) || id <= 0)
@@ -152,15 +150,10 @@ function checkCustomer(
       'INVALID_INPUT',
       `--customer must be a customer id (a whole number), got "${text}"`,
     );
-  const db = openIngestedDatabase(databasePath);
-  try {
-    const found = db
-      .prepare('SELECT 1 FROM customers WHERE customer_id = ?')
-      .get(id);
-    if (found === undefined)
-      throw new ShopmateError('NOT_FOUND', `No customer ${id} in the store`);
-  } finally {
-    db.close();
-  }
+  const found = db
+    .prepare('SELECT 1 FROM customers WHERE customer_id = ?')
+    .get(id);
+  if (found === undefined)
+    throw new ShopmateError('NOT_FOUND', `No customer ${id} in the store`);
   return id;
 }

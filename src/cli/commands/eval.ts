@@ -2,9 +2,11 @@ import type { Command } from 'commander';
 import { runSections } from '../run-sections.ts';
 import type { Section } from '../sections.ts';
 import { cdnowSection, churnSection } from '../sections/customers.ts';
+import { categorySection } from '../sections/category.ts';
+import { intentSection } from '../sections/intent.ts';
 
 /** Every measured model; later work adds its section here. */
-const EVAL_SECTIONS: Section[] = [cdnowSection, churnSection];
+const EVAL_SECTIONS: Section[] = [categorySection, cdnowSection, churnSection, intentSection];
 
 export function registerEval(program: Command): void {
   program

@@ -5,6 +5,7 @@ import { registerCustomer } from './customer.ts';
 import { registerDataFetch } from './data-fetch.ts';
 import { registerEval } from './eval.ts';
 import { registerIngest } from './ingest.ts';
+import { registerIntent } from './intent.ts';
 import { registerSearch } from './search.ts';
 import { registerStart } from './start.ts';
 
@@ -14,6 +15,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDataFetch,
   registerSearch,
   registerCustomer,
+  registerIntent,
   registerEval,
   registerBench,
   registerStart,

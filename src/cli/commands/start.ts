@@ -43,7 +43,7 @@ async function startShop(options: StartOptions): Promise<void> {
     onProgress: (text) => log.info({ step: 'ingest' }, text),
   });
   const db = openIngestedDatabase(config.databasePath);
-  const agent = await buildShopAgent(config);
+  const agent = await buildShopAgent(config, { db });
   const server = createShopServer({ config, db, agent });
   const host = options.host ?? config.HOST;
   const address = await server.listen(

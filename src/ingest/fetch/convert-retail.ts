@@ -70,7 +70,9 @@ export async function convertRetailWorkbook(
   const positions = locateColumns(spec, header, sheet);
   const datePosition = positions[spec.columns.findIndex(isDateColumn(spec))];
   const cutMs =
-    spec.cutBefore === undefined ? undefined : parseWorkbookTime(spec.cutBefore);
+    spec.cutBefore === undefined
+      ? undefined
+      : parseWorkbookTime(spec.cutBefore);
   if (cutMs === null)
     throw new ShopmateError(
       'INVALID_INPUT',
@@ -116,13 +118,11 @@ export async function convertRetailWorkbook(
 
   parquetWriteFile({
     filename: outPath,
-    columnData: spec.columns.map(
-      (column, index): ColumnSource => ({
-        name: column.name,
-        data: data[index],
-        type: parquetType(column),
-      }),
-    ),
+    columnData: spec.columns.map((column, index): ColumnSource => ({
+      name: column.name,
+      data: data[index],
+      type: parquetType(column),
+    })),
   });
   return stats;
 }
@@ -219,9 +219,8 @@ function roundToSecond(date: Date): Date {
 
 /** `YYYY-MM-DD HH:MM:SS` (or with T, or without seconds) → UTC ms. */
 export function parseWorkbookTime(text: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(
-    text,
-  );
+  const match =
+    /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
   if (!match) return null;
   const [, y, mo, d, h, mi, s] = match;
   const ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +(s ?? 0));

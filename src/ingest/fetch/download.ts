@@ -73,6 +73,11 @@ class TruncatedError extends Error {
   readonly code = 'TRUNCATED';
 }
 
+/** The host answered, then the body broke off: not a sign of being offline. */
+class TransferError extends Error {
+  readonly code = 'TRANSFER';
+}
+
 /**
  * Downloads the first URL that answers into `destination`. Throws a
  * DATA_MISSING error when no URL could be read (with `details.offline` true
@@ -121,6 +126,7 @@ async function downloadOnce(
     idleTimer = setTimeout(() => abortIdle(controller), idleMs);
   };
   const partPath = `${destination}.part`;
+  let responded = false;
 
   try {
     const response = await fetch(url, {
@@ -132,6 +138,7 @@ async function downloadOnce(
       await response.body?.cancel();
       throw new HttpStatusError(response.status);
     }
+    responded = true;
     const total = expectedLength(response);
     const hash = createHash('sha256');
     const progress = progressReporter(label, url, total, options.onProgress);
@@ -161,9 +168,15 @@ async function downloadOnce(
     return { url, bytes, sha256 };
   } catch (error) {
     await fs.promises.rm(partPath, { force: true });
-    if (controller.signal.aborted && controller.signal.reason instanceof Error)
-      throw controller.signal.reason;
-    throw error;
+    const cause =
+      controller.signal.aborted && controller.signal.reason instanceof Error
+        ? controller.signal.reason
+        : error;
+    if (!responded || cause instanceof ShopmateError) throw cause;
+    if (cause instanceof TruncatedError) throw cause;
+    throw new TransferError(`transfer broke off: ${describe(cause)}`, {
+      cause,
+    });
   } finally {
     clearTimeout(idleTimer);
   }
@@ -216,9 +229,21 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+function describe(error: unknown): string {
+  const code = errorCode(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  return `${detail}${code && !detail.includes(code) ? ` (${code})` : ''}`;
+}
+
 function classify(url: string, error: unknown): Failure {
   if (error instanceof ShopmateError)
-    return { url, kind: 'checksum', message: error.message, retryable: false, error };
+    return {
+      url,
+      kind: 'checksum',
+      message: error.message,
+      retryable: false,
+      error,
+    };
   if (error instanceof HttpStatusError)
     return {
       url,
@@ -226,12 +251,11 @@ function classify(url: string, error: unknown): Failure {
       message: `${url} answered ${error.message}`,
       retryable: RETRYABLE_STATUSES.has(error.status),
     };
-  const code = errorCode(error);
-  const detail = error instanceof Error ? error.message : String(error);
+  const code = error instanceof TransferError ? undefined : errorCode(error);
   return {
     url,
     kind: code && UNREACHABLE_CODES.has(code) ? 'unreachable' : 'http',
-    message: `${new URL(url).host}: ${detail}${code ? ` (${code})` : ''}`,
+    message: `${new URL(url).host}: ${describe(error)}`,
     retryable: true,
   };
 }

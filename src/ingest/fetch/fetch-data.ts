@@ -9,24 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { ShopmateError, toShopmateError } from '../../errors.ts';
 import { moduleLogger } from '../../logger.ts';
-import { readArchiveMembers, listArchive } from './archive.ts';
-import { checksumMismatch, sha256Bytes, sha256File } from './checksum.ts';
-import { convertRetailWorkbook } from './convert-retail.ts';
-import { downloadFile, type DownloadOptions } from './download.ts';
-import type {
-  Archive,
-  DataFile,
-  Dataset,
-  Manifest,
-  RetailWorkbookFile,
-} from './manifest.ts';
+import { sha256File } from './checksum.ts';
+import type { DataFile, Dataset, Manifest } from './manifest.ts';
 import { DATA_SOURCES } from './sources.ts';
-import {
-  compareFingerprint,
-  fingerprintRetailParquet,
-  inspectRetailParquet,
-  retailFileFor,
-} from './verify-retail.ts';
+import { ArchiveCache, stageFile, type StageContext } from './stage-file.ts';
+import { inspectRetailParquet } from './verify-retail.ts';
 
 const log = moduleLogger('data-fetch');
 
@@ -45,10 +32,7 @@ export interface FetchDataOptions {
   from?: string;
   /** The manifest; tests point it at a loopback server. */
   sources?: Manifest;
-  download?: Pick<
-    DownloadOptions,
-    'attempts' | 'retryDelayMs' | 'idleTimeoutMs'
-  >;
+  download?: StageContext['download'];
   onProgress?: (text: string) => void;
 }
 
@@ -68,11 +52,8 @@ export interface FetchSummary {
   datasets: DatasetOutcome[];
 }
 
-interface Run {
+interface Run extends StageContext {
   options: FetchDataOptions;
-  progress: (text: string) => void;
-  /** After one "no network" failure, later downloads try each URL once. */
-  offline: boolean;
 }
 
 /** Fetches every (or each `only`) data set into `dataDir`; never throws per set. */
@@ -82,11 +63,14 @@ export async function fetchData(
   const sources = selectDatasets(options.sources ?? DATA_SOURCES, options.only);
   const run: Run = {
     options,
+    from: options.from,
+    download: options.download,
     progress: options.onProgress ?? (() => {}),
     offline: false,
   };
   const datasets: DatasetOutcome[] = [];
-  for (const dataset of sources) datasets.push(await fetchDataset(run, dataset));
+  for (const dataset of sources)
+    datasets.push(await fetchDataset(run, dataset));
   return { dataDir: options.dataDir, datasets };
 }
 
@@ -156,7 +140,10 @@ async function fetchDataset(
     outcome.status = 'failed';
     outcome.files = [];
     outcome.error = failure.message;
-    log.warn({ dataset: dataset.id, code: failure.code }, 'data set not fetched');
+    log.debug(
+      { dataset: dataset.id, code: failure.code },
+      'data set not fetched',
+    );
     run.progress(`${dataset.id}: FAILED — ${failure.message}`);
   } finally {
     await fs.promises.rm(staging, { recursive: true, force: true });
@@ -188,191 +175,6 @@ async function makeStaging(
   const root = workDir ?? os.tmpdir();
   await fs.promises.mkdir(root, { recursive: true });
   return fs.promises.mkdtemp(path.join(root, `shopmate-fetch-${id}-`));
-}
-
-/** Produces `file` at `target` (in the staging folder); returns warnings. */
-async function stageFile(
-  run: Run,
-  archives: ArchiveCache,
-  file: DataFile,
-  target: string,
-): Promise<string[]> {
-  if (file.kind === 'retail-workbook')
-    return stageRetailWorkbook(run, archives, file, target);
-  if (await copyVerifiedLocal(run, file, target)) return [];
-  if (file.kind === 'download') {
-    await downloadFile(file.urls, target, downloadOptions(run, file.path, file.sha256));
-    return [];
-  }
-  const archivePath = await archives.get(file.archive);
-  const members = readArchiveMembers(archivePath, file.member);
-  if (members.length === 0) throw memberMissing(archivePath, file.member);
-  const match = members.find((m) => sha256Bytes(m.bytes) === file.sha256);
-  if (!match)
-    throw checksumMismatch(file.path, file.sha256, sha256Bytes(members[0].bytes));
-  await fs.promises.writeFile(target, match.bytes);
-  return [];
-}
-
-/**
- * With --from, a file already there (in the DATA_DIR layout or under one of
- * its download names) is copied when its sha256 is the expected one.
- */
-async function copyVerifiedLocal(
-  run: Run,
-  file: Exclude<DataFile, RetailWorkbookFile>,
-  target: string,
-): Promise<boolean> {
-  const names =
-    file.kind === 'download' ? file.fileNames : [file.member];
-  for (const candidate of localCandidates(run, file.path, names)) {
-    const got = await sha256File(candidate);
-    if (got === file.sha256) {
-      await fs.promises.copyFile(candidate, target);
-      run.progress(`  ${file.path}: taken from ${candidate}`);
-      return true;
-    }
-    run.progress(
-      `  ${file.path}: ignoring ${candidate} (sha256 ${got}, expected ${file.sha256})`,
-    );
-  }
-  return false;
-}
-
-function localCandidates(
-  run: Run,
-  dataPath: string,
-  names: readonly string[],
-): string[] {
-  const from = run.options.from;
-  if (!from) return [];
-  return [dataPath, ...names]
-    .map((name) => path.join(from, name))
-    .filter((candidate, index, all) => all.indexOf(candidate) === index)
-    .filter((candidate) => fs.existsSync(candidate));
-}
-
-async function stageRetailWorkbook(
-  run: Run,
-  archives: ArchiveCache,
-  file: RetailWorkbookFile,
-  target: string,
-): Promise<string[]> {
-  const warnings: string[] = [];
-  const [installedCopy] = localCandidates(run, file.path, []);
-  if (installedCopy) {
-    await fs.promises.copyFile(installedCopy, target);
-    run.progress(`  ${file.path}: taken from ${installedCopy}`);
-  } else {
-    const workbook = await obtainWorkbook(run, archives, file, target);
-    const reported = file.reportedMemberSha256;
-    const got = reported ? await sha256File(workbook) : undefined;
-    if (reported && got !== reported)
-      warnings.push(
-        `${file.member}: sha256 ${got} differs from the one reported by other users (${reported}); checking the converted rows instead`,
-      );
-    run.progress(`  ${file.path}: converting ${file.member}`);
-    const stats = await convertRetailWorkbook(workbook, file, target, {
-      onProgress: run.progress,
-    });
-    run.progress(
-      `  ${file.path}: ${stats.rowsWritten.toLocaleString('en')} rows written (sheet "${stats.sheet}", ${stats.rowsCut.toLocaleString('en')} cut at ${file.cutBefore ?? '-'})`,
-    );
-    for (const [column, count] of Object.entries(stats.badCells))
-      warnings.push(`${file.path}: ${count} "${column}" cells could not be converted and are null`);
-  }
-
-  const fingerprint = await fingerprintRetailParquet(target, retailFileFor(file));
-  const check = compareFingerprint(file.path, fingerprint, file.expect);
-  if (check.errors.length > 0)
-    throw new ShopmateError(
-      'DATA_MALFORMED',
-      `The converted ${file.path} is not the expected table: ${check.errors.join('; ')}. Nothing was installed.`,
-      { details: { file: file.path, expected: file.expect, got: fingerprint } },
-    );
-  return [...warnings, ...check.warnings];
-}
-
-/** The workbook: from --from, else taken out of the (downloaded) archive. */
-async function obtainWorkbook(
-  run: Run,
-  archives: ArchiveCache,
-  file: RetailWorkbookFile,
-  target: string,
-): Promise<string> {
-  const [local] = localCandidates(run, file.member, []);
-  if (local) return local;
-  const archivePath = await archives.get(file.archive);
-  const members = readArchiveMembers(archivePath, file.member);
-  if (members.length !== 1) throw memberMissing(archivePath, file.member);
-  const workbook = `${target}.xlsx`;
-  await fs.promises.writeFile(workbook, members[0].bytes);
-  return workbook;
-}
-
-function memberMissing(archivePath: string, member: string): ShopmateError {
-  const names = listArchive(archivePath);
-  return new ShopmateError(
-    'DATA_MALFORMED',
-    `${path.basename(archivePath)} holds ${names.length === 0 ? 'no files' : `no single "${member}" (it has: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''})`}.`,
-  );
-}
-
-/** Each archive of a data set is obtained once, on first use. */
-class ArchiveCache {
-  private readonly paths = new Map<string, Promise<string>>();
-
-  constructor(
-    private readonly run: Run,
-    private readonly dataset: Dataset,
-    private readonly staging: string,
-  ) {}
-
-  get(id: string): Promise<string> {
-    let found = this.paths.get(id);
-    if (!found) {
-      const archive = this.dataset.archives.find((entry) => entry.id === id);
-      if (!archive)
-        throw new ShopmateError('INTERNAL', `no archive "${id}" in ${this.dataset.id}`);
-      found = this.obtain(archive);
-      this.paths.set(id, found);
-    }
-    return found;
-  }
-
-  private async obtain(archive: Archive): Promise<string> {
-    const [local] = localCandidates(this.run, archive.fileNames[0], archive.fileNames);
-    if (local) {
-      if (archive.sha256) {
-        const got = await sha256File(local);
-        if (got !== archive.sha256)
-          throw checksumMismatch(local, archive.sha256, got);
-      }
-      this.run.progress(`  ${archive.id}: using ${local}`);
-      return local;
-    }
-    const target = path.join(this.staging, archive.fileNames[0]);
-    await downloadFile(
-      archive.urls,
-      target,
-      downloadOptions(this.run, archive.fileNames[0], archive.sha256),
-    );
-    return target;
-  }
-}
-
-function downloadOptions(
-  run: Run,
-  label: string,
-  sha256: string | undefined,
-): DownloadOptions {
-  return {
-    ...run.options.download,
-    ...(run.offline ? { attempts: 1 } : {}),
-    label,
-    sha256,
-    onProgress: run.progress,
-  };
 }
 
 /** Moves a verified file into place; its final name never holds a partial file. */

@@ -31,12 +31,16 @@ export const DATA_SOURCES: Manifest = ManifestSchema.parse([
     archives: [
       {
         id: 'uci-502',
-        urls: ['https://archive.ics.uci.edu/static/public/502/online+retail+ii.zip'],
+        urls: [
+          'https://archive.ics.uci.edu/static/public/502/online+retail+ii.zip',
+        ],
         fileNames: ['online+retail+ii.zip', 'online_retail_ii.zip'],
       },
       {
         id: 'uci-352',
-        urls: ['https://archive.ics.uci.edu/static/public/352/online+retail.zip'],
+        urls: [
+          'https://archive.ics.uci.edu/static/public/352/online+retail.zip',
+        ],
         fileNames: ['online+retail.zip', 'online_retail.zip'],
       },
     ],

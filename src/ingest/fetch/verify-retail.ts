@@ -85,7 +85,11 @@ export function compareFingerprint(
 ): RetailCheck {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const strict = new Set<keyof ExpectedTable>(['rows', 'firstDate', 'lastDate']);
+  const strict = new Set<keyof ExpectedTable>([
+    'rows',
+    'firstDate',
+    'lastDate',
+  ]);
   for (const key of Object.keys(expected) as (keyof ExpectedTable)[]) {
     if (got[key] === expected[key]) continue;
     const line = `${label}: ${key} expected ${expected[key]}, got ${got[key]}`;

@@ -65,8 +65,7 @@ export async function openSheet(
 }
 
 function firstSheetName(reader: ExcelJS.stream.xlsx.WorkbookReader) {
-  const model = (reader as { model?: { sheets?: { name?: string }[] } })
-    .model;
+  const model = (reader as { model?: { sheets?: { name?: string }[] } }).model;
   return model?.sheets?.[0]?.name;
 }
 

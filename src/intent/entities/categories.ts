@@ -95,7 +95,11 @@ const MATCHERS = SHOPPER_CATEGORIES.map((category) => ({
  * ("lunch box") outranks a shorter one ("box") from another category.
  */
 export function extractCategories(text: string): string[] {
-  const lower = text.toLowerCase().replace(/\s+/g, ' ');
+  // The shopping basket or cart is not a storage basket.
+  const lower = text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\b(?:to|in|into|from|on)(?: my| the| your| ur)? (?:basket|cart|trolley)\b/g, ' ');
   const hits = MATCHERS.flatMap(({ id, pattern }) => {
     const match = pattern.exec(lower);
     return match ? [{ id, length: match[0].length, index: match.index }] : [];
@@ -112,7 +116,12 @@ export function extractCategories(text: string): string[] {
           other.index + other.length >= hit.index + hit.length,
       ),
   );
+  // Christmas wins whatever the noun, as in the product categoriser.
+  const rank = (id: string) => (id === 'christmas' ? 1 : 0);
   return kept
-    .sort((a, b) => b.length - a.length || a.index - b.index)
+    .sort(
+      (a, b) =>
+        rank(b.id) - rank(a.id) || b.length - a.length || a.index - b.index,
+    )
     .map((hit) => hit.id);
 }

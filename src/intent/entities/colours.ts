@@ -70,9 +70,9 @@ export function extractColours(text: string): ColourEntities {
     const before = lower.slice(Math.max(0, match.index - 40), match.index);
     const between = lower.slice(previousEnd, match.index);
     // "not red or pink": a list continues the negation of its first colour.
-    const continues =
+    const continues: boolean =
       previousNegated && previousEnd >= 0 && /^\s*(?:,|or|and|nor|\/)\s*(?:or\s+)?$/.test(between);
-    const negated = continues || NEGATION.test(before);
+    const negated: boolean = continues || NEGATION.test(before);
     (negated ? excludeColours : colours).push(colour);
     previousEnd = match.index + match[0].length;
     previousNegated = negated;

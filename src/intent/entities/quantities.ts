@@ -21,7 +21,10 @@ const RULES: readonly RegExp[] = [
   new RegExp(
     `\\b(?:add|take|have|want|need|order|buy|get|make it|put|pop)\\s+(?:another\\s+)?${COUNT}\\b(?!\\s*(?:${NOT_ITEMS})\\b)`,
   ),
-  new RegExp(`(?<![£.,\\d#-])\\b${COUNT} (?:more )?(?![\\d])(?!(?:${NOT_ITEMS}|of|or|and|to)\\b)[a-z][a-z-]+s\\b`),
+  // "12 red lunch bags": a count, up to two words, then a plural noun.
+  new RegExp(
+    `(?<![£.,\\d#-])\\b${COUNT} (?:more )?(?!(?:${NOT_ITEMS}|of|or|and|to)\\b)(?:[a-z-]+ ){0,2}[a-z][a-z-]+s\\b`,
+  ),
 ];
 
 /** The quantity asked for, or undefined; order numbers and prices excluded. */

@@ -23,7 +23,7 @@ export type ProductReference =
   | { kind: 'all' };
 
 const CUE_PATTERNS: readonly [RefinementCue, RegExp][] = [
-  ['cheaper', /\b(cheaper|less expensive|lower price|lower priced|too (?:expensive|pricey|dear)|more affordable|not so expensive|cheapest)\b/],
+  ['cheaper', /\b(cheaper|less expensive|lower price|lower priced|too (?:expensive|pricey|dear)|more affordable|not so expensive)\b/],
   ['more_expensive', /\b(more expensive|pricier|dearer|higher (?:price|quality|end)|fancier|more premium|too cheap|posher)\b/],
   ['show_more', /\b(show (?:me )?more|more (?:options|results|choices)|any (?:others|more)|anything else|see more|next page|load more|other ones|what else|more please)\b/],
   ['more_like', /\b(more like|similar|something like|anything like|same (?:style|kind|type) as|like (?:the|that|this) (?:one|first|second|third|last|\d))\b/],

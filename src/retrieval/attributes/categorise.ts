@@ -58,11 +58,13 @@ const CHRISTMAS = CHRISTMAS_WORDS.map((phrase) =>
 function indexPatterns(): Map<string, Pattern[]> {
   const index = new Map<string, Pattern[]>();
   const add = (category: CategoryId, phrase: string, strong: boolean) => {
-    const words = phrase.split(' ').map((word) =>
-      word.startsWith('=')
-        ? { text: word.slice(1), exact: true }
-        : { text: singular(word), exact: false },
-    );
+    const words = phrase
+      .split(' ')
+      .map((word) =>
+        word.startsWith('=')
+          ? { text: word.slice(1), exact: true }
+          : { text: singular(word), exact: false },
+      );
     const list = index.get(words[0].text) ?? [];
     list.push({ category, strong, words, phrase });
     index.set(words[0].text, list);
@@ -78,10 +80,7 @@ function toTokens(words: string[]): Token[] {
   return words.map((surface) => ({ surface, singular: singular(surface) }));
 }
 
-function wordMatches(
-  token: Token | undefined,
-  word: Pattern['words'][number],
-) {
+function wordMatches(token: Token | undefined, word: Pattern['words'][number]) {
   if (!token) return false;
   return word.exact
     ? token.surface === word.text
@@ -164,7 +163,8 @@ function isChristmas(words: string[]): boolean {
 export function categoriseTitle(title: string): CategoryDecision {
   const clauses = normaliseClauses(title).map(dropShadeWords);
   const words = clauses.flat();
-  if (isChristmas(words)) return { category: 'christmas', matched: 'christmas' };
+  if (isChristmas(words))
+    return { category: 'christmas', matched: 'christmas' };
 
   const [first = [], ...rest] = clauses;
   const product = stripPackaging(first);

@@ -116,12 +116,11 @@ const NOT_A_COLOUR: readonly [string, RegExp][] = [
 ];
 
 /** A filter colour and the canonical colours that satisfy it. */
-const COLOUR_FAMILIES: Readonly<Partial<Record<Colour, readonly Colour[]>>> =
-  {
-    white: ['white', 'ivory', 'cream'],
-    blue: ['blue', 'turquoise'],
-    green: ['green', 'turquoise'],
-  };
+const COLOUR_FAMILIES: Readonly<Partial<Record<Colour, readonly Colour[]>>> = {
+  white: ['white', 'ivory', 'cream'],
+  blue: ['blue', 'turquoise'],
+  green: ['green', 'turquoise'],
+};
 
 /** Canonical colours named by `title`, in title order, without repeats. */
 export function extractColours(title: string): Colour[] {

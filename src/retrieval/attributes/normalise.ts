@@ -7,6 +7,7 @@
 /** Rewrites that need the punctuation still in place (S/3, B'FLY, M.O.P). */
 const PHRASE_REWRITES: readonly [RegExp, string][] = [
   [/\bs\s*\/\s*(\d+)/g, ' set of $1 '],
+  [/\bretro\s+spot\b/g, ' retrospot '],
   [/\b(set|pack|box|basket)\s*\/\s*(\d+)/g, ' $1 of $2 '],
   [/\bset\s*(?:of\s*)?(\d+)\b/g, ' set of $1 '],
   [/\bpack\s+(\d+)\b/g, ' pack of $1 '],
@@ -152,8 +153,23 @@ export const TOKEN_SPELLINGS: Readonly<Record<string, string>> = {
  * a spaced " + " in a title joins two things ("PARTY BAG + STICKER SET"), and
  * the first clause names the product.
  */
-export function normaliseClauses(text: unknown): string[][] {
-  let value = ` ${typeof text === 'string' ? text.toLowerCase() : ''} `;
+export function normaliseClauses(text: unknown): readonly string[][] {
+  const input = typeof text === 'string' ? text : '';
+  // deriveAttributes reads one title four times in a row (category, colours,
+  // themes, search text): remember the last one.
+  if (input === last.input) return last.clauses;
+  const clauses = Object.freeze(splitClauses(input));
+  last = { input, clauses };
+  return clauses;
+}
+
+let last: { input: string; clauses: readonly string[][] } = {
+  input: '',
+  clauses: [],
+};
+
+function splitClauses(text: string): string[][] {
+  let value = ` ${text.toLowerCase()} `;
   for (const [pattern, replacement] of PHRASE_REWRITES)
     value = value.replace(pattern, replacement);
   // Apostrophes join (child's → childs); other punctuation separates words,
@@ -163,7 +179,7 @@ export function normaliseClauses(text: unknown): string[][] {
     .replace(/['’`]/g, '')
     .replace(/(\d)\.(\d)/g, '$1_$2')
     .replace(/\+(?=\S)|(?<=\S)\+/g, ' ')
-    .replace(/[^a-z0-9_+\s-]/g, ' ')
+    .replace(/[^\p{L}\p{N}_+\s-]/gu, ' ')
     .replace(/_/g, '.')
     .replace(/(^|\s)-+|-+(?=\s|$)/g, ' ');
 
@@ -224,7 +240,8 @@ const KEEP_FINAL_S = new Set([
  */
 export function singular(token: string): string {
   if (token.length <= 3 || KEEP_FINAL_S.has(token)) return token;
-  if (token.endsWith('ies') && token.length > 4) return `${token.slice(0, -3)}y`;
+  if (token.endsWith('ies') && token.length > 4)
+    return `${token.slice(0, -3)}y`;
   if (/(x|ch|sh|ss|zz)es$/.test(token)) return token.slice(0, -2);
   if (token === 'knives') return 'knife';
   if (/(lea|wol|hal|shel|loa)ves$/.test(token)) return `${token.slice(0, -3)}f`;

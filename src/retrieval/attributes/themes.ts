@@ -12,7 +12,6 @@ import { normaliseTokens, singular } from './normalise.ts';
 export const THEMES: Readonly<Record<string, readonly string[]>> = {
   'polka dot': [
     'retrospot',
-    'retro spot',
     'polkadot',
     'polka dot',
     'polka',
@@ -23,7 +22,7 @@ export const THEMES: Readonly<Record<string, readonly string[]>> = {
     'dotty',
     'scandispot',
   ],
-  retrospot: ['retrospot', 'retro spot'],
+  retrospot: ['retrospot'],
   paisley: ['paisley'],
   vintage: ['vintage', 'antique', 'retro', '50s', '70s', 'old fashioned'],
   regency: ['regency'],
@@ -145,13 +144,9 @@ export function extractThemes(title: string): string[] {
   const tokens = normaliseTokens(title).map(singular);
   const found = new Set<string>();
   tokens.forEach((token, i) => {
-    for (const [theme, words] of THEME_INDEX.get(token) ?? []) {
-      // "RETRO SPOT" is the polka-dot range, not a vintage look.
-      if (theme === 'vintage' && token === 'retro' && tokens[i + 1] === 'spot')
-        continue;
+    for (const [theme, words] of THEME_INDEX.get(token) ?? [])
       if (words.every((word, offset) => tokens[i + offset] === word))
         found.add(theme);
-    }
   });
   return Object.keys(THEMES).filter((theme) => found.has(theme));
 }

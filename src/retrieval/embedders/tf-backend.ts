@@ -50,9 +50,14 @@ async function tryWasm(): Promise<boolean> {
   }
   const before = processErrorListeners();
   try {
-    if (!(await tf.setBackend('wasm'))) return false;
-    await tf.ready();
-    return tf.getBackend() === 'wasm';
+    // setBackend resolves false (and tfjs logs nothing in prod mode) when
+    // the backend's initialisation fails.
+    if (await tf.setBackend('wasm')) {
+      await tf.ready();
+      return tf.getBackend() === 'wasm';
+    }
+    log.warn('wasm backend failed to start; using cpu');
+    return false;
   } catch (error) {
     log.warn({ err: error }, 'wasm backend failed to start; using cpu');
     return false;
@@ -61,31 +66,28 @@ async function tryWasm(): Promise<boolean> {
   }
 }
 
-type ErrorEvent = 'uncaughtException' | 'unhandledRejection';
-const ERROR_EVENTS: ErrorEvent[] = ['uncaughtException', 'unhandledRejection'];
-
-function processErrorListeners(): Map<ErrorEvent, Set<unknown>> {
-  return new Map(
-    ERROR_EVENTS.map((event) => [event, new Set(process.listeners(event))]),
-  );
+function processErrorListeners(): Set<unknown> {
+  return new Set([
+    ...process.listeners('uncaughtException'),
+    ...process.listeners('unhandledRejection'),
+  ]);
 }
 
 /**
  * The wasm module's Emscripten runtime adds process listeners that rethrow
- * every uncaught exception and unhandled rejection. They would run before the
- * server's own handlers (which could then never log the error with its code),
- * and Node prints the 30 kB minified line they throw from. Node's defaults
- * already end the process on both, so the runtime's listeners go.
+ * every uncaught exception and unhandled rejection. A throwing listener ends
+ * the process on the spot, so handlers after it (the server's, logging the
+ * error with its code) never run, and Node prints the 30 kB minified line it
+ * threw from. Node's defaults already end the process on both events, so the
+ * runtime's listeners are removed.
  */
-function removeListenersAddedSince(
-  before: Map<ErrorEvent, Set<unknown>>,
-): void {
-  for (const event of ERROR_EVENTS) {
-    for (const listener of process.listeners(event)) {
-      if (!before.get(event)?.has(listener))
-        process.removeListener(event, listener);
-    }
-  }
+function removeListenersAddedSince(before: Set<unknown>): void {
+  for (const listener of process.listeners('uncaughtException'))
+    if (!before.has(listener))
+      process.removeListener('uncaughtException', listener);
+  for (const listener of process.listeners('unhandledRejection'))
+    if (!before.has(listener))
+      process.removeListener('unhandledRejection', listener);
 }
 
 async function useCpu(): Promise<string> {

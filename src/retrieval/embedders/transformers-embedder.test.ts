@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,20 @@ describe('transformers.js embedder on a tiny local ONNX model', () => {
   it('embeds non-English text (unknown pieces become [UNK])', async () => {
     const [unknown] = await embedder.embed(['燭台 Kerzenhalter подсвечник']);
     expectClose(unknown, tiny.expectedVector(['[UNK]']));
+  });
+
+  it('finds model.onnx at the folder root, whatever the folder is called', async () => {
+    const odd = await writeTinyOnnxModel(folder, 'my tiny--model');
+    await rename(
+      path.join(odd.folder, 'onnx', 'model.onnx'),
+      path.join(odd.folder, 'model.onnx'),
+    );
+    const rootEmbedder = await createTransformersEmbedder({
+      model: odd.folder,
+      cacheDir: path.join(folder, 'cache'),
+    });
+    const [vector] = await rootEmbedder.embed(['laptop charger']);
+    expectClose(vector, odd.expectedVector(['laptop', 'charger']));
   });
 
   it('reports a missing folder as MODEL_UNAVAILABLE', async () => {

@@ -106,6 +106,12 @@ async function locateModel(model: string): Promise<ModelLocation> {
   return { kind: 'hub', id: model };
 }
 
+function isHubStyleName(name: string): boolean {
+  return (
+    /^[\w.-]{1,96}$/.test(name) && !name.includes('--') && !name.includes('..')
+  );
+}
+
 // Hub ids are "name" or "owner/name"; anything else is meant as a path.
 function looksLikePath(model: string): boolean {
   return (
@@ -138,7 +144,9 @@ async function loadPipeline(
     env.allowLocalModels = true;
     env.allowRemoteModels = false;
     env.localModelPath = location.parent + path.sep;
-    modelRef = location.name;
+    // transformers.js looks a valid hub-style name up under localModelPath
+    // and takes anything else as a path as it stands.
+    modelRef = isHubStyleName(location.name) ? location.name : location.folder;
     Object.assign(options, await localFileOptions(location.folder));
     options.local_files_only = true;
   } else {

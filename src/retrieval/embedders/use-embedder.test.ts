@@ -1,4 +1,5 @@
 import { UniversalSentenceEncoder } from '@tensorflow-models/universal-sentence-encoder';
+import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dotProduct, type Embedder } from './embedder.ts';
 import { ensureTfBackend } from './tf-backend.ts';
@@ -70,6 +71,13 @@ describe('USE lite embedder', () => {
     const [alone] = await embedder.embed(['jumbo bag red retrospot']);
     expect(batched).toHaveLength(150);
     expect(dotProduct(batched[137], alone)).toBeCloseTo(1, 4);
+  });
+
+  it('frees every tensor it creates', async () => {
+    await embedder.embed(['warm-up']);
+    const before = tf.memory().numTensors;
+    await embedder.embed(['paper chain kit', 'doormat union flag']);
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('rejects empty and whitespace-only texts', async () => {

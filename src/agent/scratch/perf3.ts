@@ -1,0 +1,13 @@
+import { createAgent, tool } from 'langchain';
+import { z } from 'zod';
+import { FakeToolCallingModel } from 'langchain';
+const echo = tool(async ({ text }) => ({ text }), { name: 'echo', description: 'echo', schema: z.object({ text: z.string() }) });
+const model = new FakeToolCallingModel({ toolCalls: [[{ name: 'echo', args: { text: 'x' }, id: '1' }], []] });
+const agent = createAgent({ model, tools: [echo] });
+await agent.invoke({ messages: [{ role: 'user', content: 'hi' }] });
+const t = performance.now();
+for (let i = 0; i < 50; i++) await agent.invoke({ messages: [{ role: 'user', content: 'hi' }] });
+console.log('seq per invoke', (performance.now() - t) / 50);
+const t2 = performance.now();
+await Promise.all(Array.from({ length: 50 }, () => agent.invoke({ messages: [{ role: 'user', content: 'hi' }] })));
+console.log('50 concurrent total', performance.now() - t2);

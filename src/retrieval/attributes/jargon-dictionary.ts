@@ -1,0 +1,271 @@
+/**
+ * The shop's jargon and a shopper's plain English, read off the real titles.
+ * Abbreviations with punctuation (S/3, B'FLY, M.O.P, HLDR, SML) are already
+ * written out by normalise.ts; this file says which words mean the same.
+ */
+
+/**
+ * Words and phrases that mean the same thing, both ways: a title or a query
+ * holding one member gets all the others added. Members are written singular
+ * and lower case; matching is on whole words.
+ */
+export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  // Candles and lighting.
+  ['t-light', 'tea light', 'tealight', 'tlight', 'tea-light'],
+  [
+    't-light holder',
+    'tea light holder',
+    'tealight holder',
+    'candle holder',
+    'candleholder',
+    'votive holder',
+  ],
+  ['candlestick', 'candle stick', 'candle holder'],
+  ['lampshade', 'lamp shade', 'light shade'],
+  ['light chain', 'string light', 'fairy light', 'light string'],
+  ['night light', 'nightlight', 'bedside light'],
+  ['incense', 'joss stick', 'incense stick', 'incense cone'],
+  ['oil burner', 'aroma burner', 'wax burner', 'fragrance burner'],
+  ['incense holder', 'incense burner'],
+  // Patterns and ranges.
+  [
+    'retrospot',
+    'polka dot',
+    'polkadot',
+    'spotty',
+    'dotty',
+    'spot',
+    'dot',
+    'spotted',
+  ],
+  ['gingham', 'check', 'checked', 'checkered', 'plaid'],
+  ['stripe', 'striped', 'stripey', 'stripy'],
+  ['floral', 'flower', 'flowery'],
+  ['union jack', 'union flag', 'british flag', 'uk flag'],
+  ['doily', 'doiley', 'lace paper', 'paper lace'],
+  ['babushka', 'russian doll', 'matryoshka', 'nesting doll'],
+  ['vintage', 'retro', 'antique', 'old fashioned', 'shabby chic'],
+  ['fairy cake', 'cupcake', 'cup cake'],
+  ['50s', '1950s', 'fifties'],
+  ['70s', '1970s', 'seventies'],
+  ['multicolour', 'multicoloured', 'multi colour', 'rainbow', 'colourful'],
+  ['baroque', 'ornate', 'rococo'],
+  // Sizes and sets.
+  ['small', 'sml', 'little', 'mini', 'miniature', 'tiny'],
+  ['large', 'lrg', 'big', 'jumbo', 'giant', 'extra large'],
+  ['medium', 'med'],
+  ['set of 2', 'pair', 'two piece'],
+  ['set of 3', 'three', 'trio'],
+  ['set of 4', 'four'],
+  ['set of 6', 'six'],
+  ['set of 12', 'twelve', 'dozen'],
+  ['assorted', 'mixed', 'various', 'assortment'],
+  // Baking and kitchen.
+  ['cake stand', 'cakestand', 'tiered stand', 'cake tier'],
+  [
+    'cake case',
+    'cupcake case',
+    'muffin case',
+    'baking cup',
+    'cake cup',
+    'paper case',
+  ],
+  ['cake tin', 'cake pan', 'baking tin'],
+  ['cookie cutter', 'biscuit cutter'],
+  ['biscuit', 'cookie'],
+  ['biscuit tin', 'cookie tin', 'cookie jar', 'biscuit barrel'],
+  ['teapot', 'tea pot'],
+  ['tea towel', 'dish towel', 'dish cloth', 'kitchen towel', 'tea cloth'],
+  ['jug', 'pitcher', 'creamer'],
+  ['beaker', 'tumbler', 'kids cup'],
+  ['cup', 'teacup', 'tea cup'],
+  ['cutlery', 'flatware', 'silverware', 'knives and forks'],
+  ['chopping board', 'cutting board'],
+  ['oven glove', 'oven mitt', 'pot holder'],
+  ['tablecloth', 'table cloth', 'table cover'],
+  ['placemat', 'place mat', 'table mat'],
+  ['coaster', 'drink mat', 'drinks mat'],
+  ['storage jar', 'canister', 'cannister', 'kitchen jar'],
+  ['napkin', 'serviette'],
+  ['pantry', 'larder'],
+  ['lunch box', 'lunchbox', 'snack box', 'bento'],
+  ['apron', 'pinny', 'pinafore'],
+  ['ice lolly', 'popsicle', 'ice pop'],
+  ['sweet', 'candy', 'sweetie'],
+  // Bags.
+  ['washbag', 'wash bag', 'toiletry bag', 'sponge bag'],
+  ['cosmetic bag', 'make up bag', 'makeup bag', 'cosmetics bag'],
+  ['purse', 'coin purse', 'wallet'],
+  [
+    'jumbo bag',
+    'shopping bag',
+    'shopper',
+    'tote bag',
+    'tote',
+    'reusable bag',
+    'bag for life',
+  ],
+  ['lunch bag', 'cool bag', 'lunch tote'],
+  ['charlotte bag', 'foldable bag', 'small shopping bag'],
+  ['rucksack', 'backpack', 'school bag'],
+  ['luggage tag', 'bag tag', 'suitcase tag'],
+  ['passport cover', 'passport holder', 'passport wallet'],
+  // Home and soft furnishings.
+  ['cushion cover', 'pillow cover', 'pillowcase', 'cushion case'],
+  ['cushion', 'pillow'],
+  ['throw', 'blanket'],
+  ['quilt', 'bedspread', 'comforter'],
+  ['doormat', 'door mat', 'welcome mat'],
+  ['hot water bottle', 'hottie', 'bed warmer'],
+  ['photo frame', 'picture frame', 'photoframe'],
+  ['doorstop', 'door stop', 'door stopper', 'door wedge'],
+  ['door hanger', 'door sign'],
+  ['metal sign', 'tin sign', 'wall sign', 'plaque'],
+  ['coat rack', 'coat hook', 'hat rack', 'peg rail'],
+  ['coat hanger', 'clothes hanger'],
+  ['trinket box', 'jewellery box', 'keepsake box', 'trinket pot'],
+  ['money box', 'money bank', 'piggy bank', 'savings box', 'coin bank'],
+  ['artificial flower', 'fake flower', 'silk flower', 'faux flower'],
+  ['chalkboard', 'blackboard', 'black board', 'memo board'],
+  ['cabinet', 'cupboard'],
+  ['drawer knob', 'drawer pull', 'cabinet knob', 'door knob'],
+  ['mirror', 'looking glass'],
+  ['fridge magnet', 'refrigerator magnet'],
+  // Garden.
+  ['bird house', 'birdhouse', 'bird box', 'nest box', 'nesting box'],
+  ['bird feeder', 'birdfeeder', 'bird table'],
+  ['planter', 'plant pot', 'flower pot', 'flowerpot'],
+  ['windmill', 'pinwheel', 'whirligig'],
+  ['wind chime', 'windchime'],
+  ['picnic hamper', 'picnic basket'],
+  // Stationery, cards and wrap.
+  ['sketchbook', 'sketch book', 'sketch pad', 'drawing pad'],
+  ['notebook', 'note book', 'notepad', 'note pad', 'jotter'],
+  ['eraser', 'rubber'],
+  ['gift wrap', 'wrap', 'wrapping paper', 'gift paper'],
+  ['gift tag', 'gift label', 'present tag'],
+  ['gift bag', 'present bag'],
+  // Toys, party, Christmas.
+  ['soft toy', 'plush', 'stuffed animal', 'cuddly toy'],
+  ['jigsaw', 'puzzle', 'jigsaw puzzle'],
+  ['playing card', 'deck of cards'],
+  ['tattoo', 'temporary tattoo', 'transfer tattoo'],
+  ['paper plate', 'party plate', 'disposable plate'],
+  ['paper cup', 'party cup', 'disposable cup'],
+  ['straw', 'drinking straw'],
+  ['party bag', 'goody bag', 'loot bag', 'favour bag'],
+  ['invite', 'invitation'],
+  ['bunting', 'flag garland', 'banner', 'pennant'],
+  ['christmas', 'xmas', 'festive'],
+  ['bauble', 'christmas ornament', 'tree ornament', 'christmas ball'],
+  ['advent calendar', 'countdown calendar'],
+  // Jewellery and accessories.
+  ['keyring', 'key ring', 'keychain', 'key chain', 'key fob'],
+  ['hair clip', 'hairclip', 'hair slide', 'hairslide', 'barrette'],
+  ['hair band', 'hairband', 'headband'],
+  ['bracelet', 'bangle'],
+  ['umbrella', 'brolly'],
+  // Bathroom.
+  ['first aid', 'plaster', 'band aid', 'bandage'],
+  ['toilet roll', 'loo roll', 'toilet paper'],
+  ['soap dish', 'soap holder', 'soap tray'],
+  ['flannel', 'washcloth', 'face cloth'],
+  ['lip gloss', 'lipgloss'],
+  // Materials.
+  ['ceramic', 'porcelain', 'china', 'stoneware'],
+  ['wicker', 'rattan', 'woven', 'willow'],
+  ['wooden', 'wood'],
+  ['knitted', 'knit', 'woolly', 'wool'],
+  ['crochet', 'crocheted'],
+  ['enamel', 'enamelware'],
+  // Words for children, animals and British/American spellings.
+  ['childrens', 'childs', 'kids', 'children', 'child', 'kid'],
+  ['bunny', 'rabbit', 'hare'],
+  ['hen', 'chicken'],
+  ['kitty', 'cat', 'kitten'],
+  ['puppy', 'dog'],
+  ['jewellery', 'jewelry'],
+  ['colour', 'color'],
+  ['grey', 'gray'],
+  ['organiser', 'organizer'],
+  ['mum', 'mom', 'mother'],
+  ['bin', 'waste bin', 'trash can', 'wastebasket'],
+  ['torch', 'flashlight'],
+  ['jumper', 'sweater'],
+  ['hanging', 'hang'],
+];
+
+/**
+ * Broader plain words added to a product's text only (one way): a necklace
+ * is jewellery, but a search for "necklace" should not find every ring.
+ */
+export const BROADER_TERMS: readonly [string, string][] = [
+  ['necklace', 'jewellery jewelry'],
+  ['bracelet', 'jewellery jewelry'],
+  ['earring', 'jewellery jewelry'],
+  ['brooch', 'jewellery jewelry'],
+  ['pendant', 'jewellery jewelry'],
+  ['choker', 'jewellery jewelry'],
+  ['lariat', 'jewellery jewelry necklace'],
+  ['t-light', 'candle'],
+  ['lantern', 'lamp light'],
+  ['chandelier', 'light'],
+  ['votive', 'candle holder'],
+  ['mug', 'cup'],
+  ['beaker', 'cup'],
+  ['plate', 'tableware crockery'],
+  ['bowl', 'tableware crockery'],
+  ['jigsaw', 'toy game'],
+  ['soft toy', 'toy'],
+  ['doll', 'toy'],
+  ['puppet', 'toy'],
+  ['notebook', 'stationery'],
+  ['pencil', 'stationery'],
+  ['pen', 'stationery'],
+  ['sticker', 'stationery'],
+  ['cake case', 'baking'],
+  ['cake tin', 'baking'],
+  ['cookie cutter', 'baking'],
+  ['planter', 'garden'],
+  ['watering can', 'garden'],
+  ['skull', 'pirate halloween gothic'],
+  ['spaceboy', 'space rocket boys'],
+  ['dolly girl', 'girls doll'],
+  ['regency', 'vintage china tea party'],
+  ['pantry', 'kitchen'],
+  ['woodland', 'forest animals'],
+  ['london', 'british uk'],
+  ['owl', 'bird'],
+  ['zinc', 'metal'],
+  ['sweetheart', 'heart'],
+  ['hand warmer', 'pocket warmer'],
+  ['bunting', 'party decoration'],
+  ['doormat', 'mat rug'],
+];
+
+/** Verbs of a shopper's need and the product words they point to. */
+export const NEED_WORDS: Readonly<Record<string, readonly string[]>> = {
+  hang: ['hanging', 'hanger', 'hook'],
+  hung: ['hanging', 'hanger', 'hook'],
+  hold: ['holder'],
+  put: ['holder'],
+  display: ['holder', 'stand'],
+  keep: ['holder', 'storage', 'box'],
+  store: ['storage', 'box', 'holder'],
+  carry: ['bag'],
+  drink: ['mug', 'cup', 'glass'],
+  write: ['notebook', 'pen'],
+};
+
+/** Words that carry no product meaning in a shopper's sentence. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or of to in on at for from with by into onto ' +
+    'i im me my we our you your it its this that these those some any ' +
+    'something anything thing things stuff one ones ' +
+    'is are be been was were do does did have has had can could would ' +
+    'should will want wanted need needs needed like looking look find ' +
+    'show get buy please hi hello thanks thank just really very ' +
+    'what which who where when how maybe also too so about around'
+  ).split(' '),
+);

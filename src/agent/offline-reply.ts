@@ -26,7 +26,11 @@ import {
   toolTroubleReply,
   type OrderFacts,
 } from '../prompts/index.ts';
-import type { OrderDetail, OrderSummary } from '../tools/index.ts';
+import {
+  stripColourWords,
+  type OrderDetail,
+  type OrderSummary,
+} from '../tools/index.ts';
 import type { PlanContext, TurnTask } from './turn-plan.ts';
 import type { TurnFindings } from './turn-findings.ts';
 import type { TurnView } from './turn-view.ts';
@@ -65,8 +69,11 @@ function searchParagraph(
   if (!view.search) return toolTroubleReply();
   const { plan } = task;
   const filters = view.filters;
+  // The colours are said with the filters; the text names the product.
   const text =
-    plan.kind === 'similar' ? (plan.anchor?.title ?? filters.text ?? '') : (filters.text ?? '');
+    plan.kind === 'similar'
+      ? (plan.anchor?.title ?? '')
+      : stripColourWords(filters.text ?? '') || (filters.text ?? '');
   if (view.searchCards.length === 0)
     return noResultsReply({ kind: plan.kind, text, filters, changes: plan.changes });
   return searchResultsReply({

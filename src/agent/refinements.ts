@@ -5,7 +5,11 @@
  * second one"). Pure; the offline model plans with it and the agent checks
  * a configured model's searches against it.
  */
-import type { MessagePart, SearchCatalogueInput } from '../tools/index.ts';
+import {
+  stripColourWords,
+  type MessagePart,
+  type SearchCatalogueInput,
+} from '../tools/index.ts';
 import type {
   ActiveFilters,
   ConversationState,
@@ -38,7 +42,10 @@ export type RefinementChange =
   | 'similar';
 
 /** Why a refinement could not be applied, for the reply. */
-export type RefinementProblem = 'nothing_shown' | 'no_search_yet';
+export type RefinementProblem =
+  | 'nothing_shown'
+  | 'no_such_item'
+  | 'no_search_yet';
 
 const roundDown = (value: number) => Math.floor(value * 100) / 100;
 const roundUp = (value: number) => Math.ceil(value * 100) / 100;
@@ -52,6 +59,13 @@ function pickShown(
   return ordinal === -1 ? shown.at(-1) : shown[ordinal - 1];
 }
 
+/** The search text: what is wanted, in the colours wanted. */
+function searchText(base: string, filters: ActiveFilters): string {
+  return [...filters.colours, stripColourWords(base)]
+    .filter(Boolean)
+    .join(' ');
+}
+
 function queryOf(
   filters: ActiveFilters,
   text: string,
@@ -59,7 +73,7 @@ function queryOf(
   excludeStockCodes: string[],
 ): SearchCatalogueInput {
   return {
-    text,
+    text: searchText(text, filters) || text,
     minPrice: filters.minPrice,
     maxPrice: filters.maxPrice,
     colours: filters.colours.length ? filters.colours : undefined,
@@ -171,17 +185,21 @@ export function resolveSearch(
 
   if (cues.moreLike && !namesProduct(part)) {
     const anchor = pickShown(state.shown, entities.ordinals);
-    if (!anchor) return 'nothing_shown';
+    if (!anchor)
+      return state.shown.length === 0 ? 'nothing_shown' : 'no_such_item';
     const refined = refineFilters(state.filters, part, state.shown, ignorePrices);
     return {
       kind: 'similar',
       // Everything on screen (the anchor included) is left out of the results.
-      query: queryOf(
-        refined.filters,
-        anchor.title.toLowerCase(),
-        k,
-        state.shown.map((product) => product.stockCode),
-      ),
+      query: {
+        ...queryOf(
+          refined.filters,
+          '',
+          k,
+          state.shown.map((product) => product.stockCode),
+        ),
+        text: anchor.title.toLowerCase(),
+      },
       changes: ['similar', ...refined.changes],
       anchor,
     };

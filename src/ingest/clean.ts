@@ -19,6 +19,8 @@ const NON_PRODUCT_CODES = new Set([
   'CRUK',
   'PADS',
   'GIFT',
+  // Sold as a line item, but a packing fee rather than goods.
+  '23574',
 ]);
 
 const NON_PRODUCT_PATTERNS = [

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import type { Config } from '../config.ts';
 import {
   buildIndexInWorker,
-  deriveAttributes,
+  deriveCatalogueAttributes,
   isIndexFresh,
 } from '../retrieval/index.ts';
 import { openDatabase } from '../store/index.ts';
+import { refreshAttributes } from './refresh-attributes.ts';
 import { assertRetailFilesPresent } from './retail-files.ts';
 import {
   isStoreFresh,
@@ -49,13 +50,28 @@ export async function ensureStore(
   assertRetailFilesPresent(config.dataDir);
   let summary = options.force ? undefined : readFreshSummary(config);
   const ingested = summary === undefined;
-  summary ??= await runIngest(config, { onProgress: progress, deriveAttributes });
+  summary ??= await runIngest(config, {
+    onProgress: progress,
+    deriveAttributes: deriveCatalogueAttributes,
+  });
+  if (!ingested) {
+    const db = openDatabase(config.databasePath);
+    try {
+      const changed = refreshAttributes(db, deriveCatalogueAttributes);
+      if (changed > 0)
+        progress(`attribute rules changed: ${changed} products updated`);
+    } finally {
+      db.close();
+    }
+  }
 
   let indexBuilt = false;
   if (ingested || !isIndexFresh(config)) {
     progress('building the catalogue search index (in a worker thread) …');
     const meta = await buildIndexInWorker(config, progress);
-    progress(`  ${meta.count} products indexed with ${meta.embedderId} in ${meta.buildSeconds} s`);
+    progress(
+      `  ${meta.count} products indexed with ${meta.embedderId} in ${meta.buildSeconds} s`,
+    );
     indexBuilt = true;
   }
   return { ingested, indexBuilt, summary };

@@ -29,7 +29,7 @@ import {
 const log = moduleLogger('ingest');
 
 /** Bump when a cleaning rule changes, so stores made by older rules are rebuilt. */
-export const INGEST_VERSION = 1;
+export const INGEST_VERSION = 2;
 
 export interface IngestSummary {
   version: number;
@@ -48,8 +48,8 @@ export interface IngestSummary {
 
 export interface IngestOptions {
   onProgress?: (text: string) => void;
-  /** Derives category, colours, themes and search text from a title. */
-  deriveAttributes?: (title: string) => ProductAttributes;
+  /** Derives category, colours, themes and search text for each title. */
+  deriveAttributes?: (titles: readonly string[]) => ProductAttributes[];
 }
 
 /** Size and modification time of each data file: a change means re-ingest. */
@@ -123,12 +123,10 @@ export async function runIngest(
   const products = summariseProducts(rows);
   const links = linkCancellations(rows);
   const attributes = new Map<string, ProductAttributes>();
-  if (options.deriveAttributes)
-    for (const product of products)
-      attributes.set(
-        product.stockCode,
-        options.deriveAttributes(product.title),
-      );
+  if (options.deriveAttributes) {
+    const derived = options.deriveAttributes(products.map((p) => p.title));
+    products.forEach((p, i) => attributes.set(p.stockCode, derived[i]));
+  }
 
   progress(
     `writing ${rows.length.toLocaleString('en-GB')} lines to ${config.databasePath} …`,

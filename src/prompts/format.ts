@@ -33,6 +33,21 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+const CATEGORY_LABELS: Record<string, string> = {
+  'home-decor': 'home decor',
+  'kitchen-dining': 'kitchen and dining',
+  'candles-lighting': 'candles and lighting',
+  'storage-furniture': 'storage and furniture',
+  'cards-wrap': 'cards and gift wrap',
+  'toys-games': 'toys and games',
+  'jewellery-accessories': 'jewellery and accessories',
+};
+
+/** A catalogue category id as shoppers say it: "candles-lighting" → "candles and lighting". */
+export function categoryLabel(id: string): string {
+  return CATEGORY_LABELS[id] ?? id.replace(/-/g, ' ');
+}
+
 export interface FilterWords {
   minPrice?: number;
   maxPrice?: number;
@@ -46,7 +61,7 @@ export function describeFilters(filters: FilterWords): string {
   const parts: string[] = [];
   if (filters.colours?.length) parts.push(`in ${joinList(filters.colours, 'or')}`);
   if (filters.categories?.length)
-    parts.push(`from ${joinList(filters.categories, 'or')}`);
+    parts.push(`from ${joinList(filters.categories.map(categoryLabel), 'or')}`);
   if (filters.minPrice !== undefined && filters.maxPrice !== undefined)
     parts.push(
       `between ${formatMoney(filters.minPrice)} and ${formatMoney(filters.maxPrice)}`,

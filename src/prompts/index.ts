@@ -11,6 +11,7 @@ export {
   type SystemPromptInput,
 } from './system-prompt.ts';
 export {
+  categoryLabel,
   describeFilters,
   displayDate,
   displayTitle,

@@ -1,5 +1,6 @@
 /** Replies about catalogue searches and the products they found. */
 import {
+  categoryLabel,
   describeFilters,
   displayTitle,
   formatMoney,
@@ -76,11 +77,16 @@ export function noResultsReply(input: NoResultsInput): string {
 
 /** A refinement arrived before there was anything to refine. */
 export function refineProblemReply(
-  problem: 'nothing_shown' | 'no_search_yet',
+  problem: 'nothing_shown' | 'no_such_item' | 'no_search_yet',
 ): string {
-  return problem === 'nothing_shown'
-    ? "I haven't shown you anything to compare with yet — tell me what you're looking for and I'll find some options."
-    : "Happy to narrow things down — what are you looking for? For example “a red lunch bag under £2”.";
+  switch (problem) {
+    case 'nothing_shown':
+      return "I haven't shown you anything to compare with yet — tell me what you're looking for and I'll find some options.";
+    case 'no_such_item':
+      return "I'm not sure which one you mean — could you say “the first one”, or describe it?";
+    case 'no_search_yet':
+      return 'Happy to narrow things down — what are you looking for? For example “a red lunch bag under £2”.';
+  }
 }
 
 export interface ProductDetailInput {
@@ -97,6 +103,8 @@ export function productDetailReply(product?: ProductDetailInput): string {
   const colours = product.colours?.length
     ? `, in ${product.colours.join(' and ')}`
     : '';
-  const category = product.category ? ` from our ${product.category} range` : '';
+  const category = product.category
+    ? ` from our ${categoryLabel(product.category)} range`
+    : '';
   return `“${displayTitle(product.title)}” is ${formatMoney(product.price)}${colours}${category}. Want to see similar items?`;
 }

@@ -1,5 +1,5 @@
 /** Replies around the ranker's lists and a customer's lifecycle stage. */
-import { joinList, plural } from './format.ts';
+import { categoryLabel, joinList, plural } from './format.ts';
 
 export interface DiscoverReplyInput {
   count: number;
@@ -15,7 +15,7 @@ export function discoverReply(input: DiscoverReplyInput): string {
   if (!input.personalised)
     return `Here ${input.count === 1 ? 'is one of' : `are ${input.count} of`} our most popular items right now — each card says why it's there.`;
   const taste = input.topCategories.length
-    ? `, picked for someone who loves ${joinList(input.topCategories.slice(0, 2))}`
+    ? `, picked for someone who loves ${joinList(input.topCategories.slice(0, 2).map(categoryLabel))}`
     : '';
   return `Here ${input.count === 1 ? 'is something' : `are ${plural(input.count, 'thing')}`} you haven't bought from us before${taste}. Each card says why I chose it.`;
 }

@@ -47,3 +47,14 @@ export {
   type ScriptedReply,
 } from './scripted-openai-server.ts';
 export { hashingEmbedder } from './hashing-embedder.ts';
+export {
+  checkTurn,
+  ConversationSpecSchema,
+  fillPlaceholders,
+  resolveCustomer,
+  TurnSpecSchema,
+  type ConversationSpec,
+  type CustomerPick,
+  type TurnRecord,
+  type TurnSpec,
+} from './conversation-script.ts';

@@ -60,6 +60,7 @@ export {
   extractProductText,
   readTextCues,
   splitClauses,
+  stripColourWords,
   TextCuesSchema,
   type TextCues,
 } from './text-cues.ts';

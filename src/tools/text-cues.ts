@@ -96,7 +96,9 @@ const FILLER = new Set(
   suggestions idea ideas new else reorder order orders ordered bought again
   where status track tracking when arrive arriving delivered delivery my
   last time ok okay yes yeah sure great nice cool now today actually instead
-  hmm well oh prefer preferably how about all whatever either`.split(/\s+/),
+  hmm well oh prefer preferably how about all whatever either ignore rules
+  rule instructions instruction previous forget disregard pretend system
+  prompt override bypass`.split(/\s+/),
 );
 
 const MANIPULATION_PATTERNS = [
@@ -192,6 +194,14 @@ export function extractProductText(text: string): string {
         !/^\d+(\.\d+)?$/.test(word),
     );
   return words.join(' ');
+}
+
+/** The words of a search text without its colour words ("red lunch bag" → "lunch bag"). */
+export function stripColourWords(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter((word) => word && !COLOUR_WORDS.includes(word.toLowerCase()))
+    .join(' ');
 }
 
 /** Reads every cue of one clause of a shopper's message. */

@@ -4,9 +4,16 @@ import type { Section } from '../sections.ts';
 import { cdnowSection, churnSection } from '../sections/customers.ts';
 import { categorySection } from '../sections/category.ts';
 import { intentSection } from '../sections/intent.ts';
+import { rankingSection } from '../sections/ranking.ts';
 
 /** Every measured model; later work adds its section here. */
-const EVAL_SECTIONS: Section[] = [categorySection, cdnowSection, churnSection, intentSection];
+const EVAL_SECTIONS: Section[] = [
+  categorySection,
+  cdnowSection,
+  churnSection,
+  intentSection,
+  rankingSection,
+];
 
 export function registerEval(program: Command): void {
   program

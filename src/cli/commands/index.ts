@@ -6,8 +6,10 @@ import { registerDataFetch } from './data-fetch.ts';
 import { registerEval } from './eval.ts';
 import { registerIngest } from './ingest.ts';
 import { registerIntent } from './intent.ts';
+import { registerRecommend } from './recommend.ts';
 import { registerSearch } from './search.ts';
 import { registerStart } from './start.ts';
+import { registerTrain } from './train.ts';
 
 /** Every command of the CLI; each file adds one (or a few related) commands. */
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
@@ -16,6 +18,8 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerSearch,
   registerCustomer,
   registerIntent,
+  registerRecommend,
+  registerTrain,
   registerEval,
   registerBench,
   registerStart,

@@ -13,6 +13,7 @@ import type { RetailWorkbookFile } from './manifest.ts';
 import { DATA_SOURCES } from './sources.ts';
 import {
   makeTempDir,
+  removeTempDirs,
   RETAIL_2011_HEADER,
   RETAIL_II_HEADER,
   shopDate,
@@ -23,7 +24,7 @@ const retailSpecs = DATA_SOURCES.find((d) => d.id === 'online-retail')!
   .files as RetailWorkbookFile[];
 const [SPEC_II, SPEC_2011] = retailSpecs;
 const dir = makeTempDir('convert');
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(removeTempDirs);
 
 async function convert(
   spec: RetailWorkbookFile,

@@ -7,6 +7,7 @@ import { verifySha256 } from './checksum.ts';
 import { downloadFile } from './download.ts';
 import {
   makeTempDir,
+  removeTempDirs,
   startLoopbackServer,
   unreachableUrl,
   type LoopbackServer,
@@ -40,7 +41,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  removeTempDirs();
 });
 
 describe('downloadFile', () => {

@@ -14,6 +14,7 @@ import {
 import { DATA_SOURCES } from './sources.ts';
 import {
   makeTempDir,
+  removeTempDirs,
   RETAIL_II_HEADER,
   shopDate,
   startLoopbackServer,
@@ -30,7 +31,8 @@ const QUERY_CSV =
 const UTTERANCES =
   '\uFEFFflags,utterance,category,intent\nBM,cancel my order,ORDER,cancel_order\n';
 const SPEC_II = DATA_SOURCES[0].files[0] as RetailWorkbookFile;
-const FAST = { retryDelayMs: 0, attempts: 2, idleTimeoutMs: 5_000 };
+// Generous limits: a loaded machine must not turn into a failed fetch.
+const FAST = { retryDelayMs: 0, attempts: 3, idleTimeoutMs: 30_000 };
 
 let server: LoopbackServer;
 let retailZip: Uint8Array;
@@ -93,7 +95,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  fs.rmSync(scratch, { recursive: true, force: true });
+  removeTempDirs();
 });
 
 /** A small manifest in the real layout, served by the loopback server. */
@@ -193,8 +195,15 @@ function run(
   return { summary, lines, workDir };
 }
 
+/** Status of each data set; a failure carries its error, so a test shows it. */
 const statuses = (summary: Awaited<ReturnType<typeof fetchData>>) =>
-  Object.fromEntries(summary.datasets.map((d) => [d.id, d.status]));
+  Object.fromEntries(
+    summary.datasets.map((d) => [
+      d.id,
+      d.status === 'failed' ? `failed: ${d.error}` : d.status,
+    ]),
+  );
+const FAILED = expect.stringMatching(/^failed: /);
 
 const totalHits = () => [...server.hits.values()].reduce((a, b) => a + b, 0);
 
@@ -324,9 +333,9 @@ describe('fetchData', () => {
       testManifest({ base: (p) => new URL(p, dead).href }),
     ).summary;
     expect(statuses(result)).toEqual({
-      'online-retail': 'failed',
-      bitext: 'failed',
-      wands: 'failed',
+      'online-retail': FAILED,
+      bitext: FAILED,
+      wands: FAILED,
     });
     const retail = result.datasets[0];
     expect(retail.error).toMatch(

@@ -60,8 +60,18 @@ export async function unreachableUrl(pathname: string): Promise<string> {
   return url;
 }
 
+const tempDirs: string[] = [];
+
+/** A fresh folder under the OS temp dir, removed by removeTempDirs(). */
 export function makeTempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `shopmate-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `shopmate-${prefix}-`));
+  tempDirs.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0))
+    fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export interface SheetFixture {

@@ -6,6 +6,7 @@
 import type { Config } from '../config.ts';
 import { loadOrFitChurnModel } from '../customers/index.ts';
 import { loadIntentModel } from '../intent/index.ts';
+import { createRecommender } from '../ranking/index.ts';
 import { moduleLogger } from '../logger.ts';
 import { loadCatalogueSearch } from '../retrieval/index.ts';
 import {
@@ -14,7 +15,6 @@ import {
   type Db,
 } from '../store/index.ts';
 import { chatModelName, createChatModels } from './chat-models.ts';
-import { createInterimRecommender } from './interim-recommender.ts';
 import { toIntentDetection } from './intent-adapter.ts';
 import { createShopAgent, type ShopAgentOptions } from './shop-agent.ts';
 import { createStoreServices } from './store-services.ts';
@@ -22,8 +22,10 @@ import type { ShopAgent } from './turn.ts';
 
 const log = moduleLogger('agent');
 
-export interface BuildShopAgentOptions
-  extends Pick<ShopAgentOptions, 'model' | 'fallbacks'> {
+export interface BuildShopAgentOptions extends Pick<
+  ShopAgentOptions,
+  'model' | 'fallbacks'
+> {
   /** An already opened store; opened from config.databasePath otherwise. */
   db?: Db;
 }
@@ -40,14 +42,14 @@ export async function buildShopAgent(
   const churnModel = loadOrFitChurnModel(db, config);
   // A fresh clone has no saved intent model yet; training takes about 30 s.
   const intents = await loadIntentModel(config, { trainIfMissing: true });
+  const recommender = createRecommender(db, config);
   const services = createStoreServices({
     db,
     referenceDate,
     search,
     churnModel,
     detectIntent: async (text) => toIntentDetection(intents.detect(text)),
-    // TODO(#4): the DNN ranker once ranking/ exports createRecommender.
-    recommender: createInterimRecommender(db, referenceDate),
+    recommender,
   });
   const models = options.model
     ? { primary: options.model, fallbacks: options.fallbacks ?? [] }
@@ -58,6 +60,7 @@ export async function buildShopAgent(
       chatModel: chatModelName(models.primary),
       fallbacks: models.fallbacks.map(chatModelName),
       products: search.products.length,
+      ranker: recommender.info.model,
       referenceDate: referenceDate.toISOString().slice(0, 10),
       startupMs: Math.round(performance.now() - started),
     },

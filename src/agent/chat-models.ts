@@ -44,7 +44,8 @@ export function createChatModels(
   config: Pick<Config, 'CHAT_MODEL'> & OpenAIModelConfig,
 ): ChatModels {
   const offline = new OfflineChatModel();
-  if (config.CHAT_MODEL === 'offline') return { primary: offline, fallbacks: [] };
+  if (config.CHAT_MODEL === 'offline')
+    return { primary: offline, fallbacks: [] };
   return { primary: createOpenAIChatModel(config), fallbacks: [offline] };
 }
 

@@ -104,14 +104,27 @@ describe('scripted conversations over the websocket (real store)', () => {
           expect(result.chunks.map((chunk) => chunk.index)).toEqual(
             result.chunks.map((_chunk, i) => i),
           );
-          expect(result.chunks.map((chunk) => chunk.text).join('').trim()).toBe(
-            done.text.trim(),
-          );
+          expect(
+            result.chunks
+              .map((chunk) => chunk.text)
+              .join('')
+              .trim(),
+          ).toBe(done.text.trim());
           const trace = traces.get(client.session.conversationId)?.[index];
           if (!trace) throw new Error(`no trace for "${text}"`);
-          const record: TurnRecord = { text: done.text, cards: done.cards, trace };
+          const record: TurnRecord = {
+            text: done.text,
+            cards: done.cards,
+            trace,
+          };
           problems.push(
-            ...checkTurn(db, customerId, { ...turn, say: text }, record, previous),
+            ...checkTurn(
+              db,
+              customerId,
+              { ...turn, say: text },
+              record,
+              previous,
+            ),
           );
           previous = record;
         }

@@ -11,7 +11,10 @@ import {
 
 export function guessIntent(text: string, cues: TextCues): string {
   const lower = text.toLowerCase();
-  if (cues.orderIds.length > 0 || /\b(my|an?) orders?\b|\bdelivery\b|\bparcel\b/.test(lower))
+  if (
+    cues.orderIds.length > 0 ||
+    /\b(my|an?) orders?\b|\bdelivery\b|\bparcel\b/.test(lower)
+  )
     return 'track_order';
   if (/\breorder|buy again|order again\b/.test(lower)) return 'reorder';
   if (/\brecommend|suggest|ideas?\b/.test(lower)) return 'recommendation';

@@ -16,7 +16,10 @@ export {
   type TurnInput,
   type TurnOutput,
 } from './turn.ts';
-export { buildShopAgent, type BuildShopAgentOptions } from './build-shop-agent.ts';
+export {
+  buildShopAgent,
+  type BuildShopAgentOptions,
+} from './build-shop-agent.ts';
 export { createShopAgent, type ShopAgentOptions } from './shop-agent.ts';
 export {
   createStoreServices,

@@ -10,6 +10,7 @@ const CUE_NAMES: Record<string, string> = {
   more_expensive: 'pricier',
   show_more: 'show_more',
   more_like: 'more_like',
+  other_colour: 'other_colour',
 };
 
 /** The port's IntentDetection from intent/'s IntentResult. */
@@ -23,7 +24,10 @@ export function toIntentDetection(result: IntentResult): IntentDetection {
         ? [-1]
         : [];
   return {
-    intents: result.intents.map(({ name, confidence }) => ({ name, confidence })),
+    intents: result.intents.map(({ name, confidence }) => ({
+      name,
+      confidence,
+    })),
     entities: {
       orderIds: entities.orderNumbers ?? [],
       priceMin: entities.price?.min,

@@ -173,7 +173,14 @@ export class OfflineChatModel extends BaseChatModel {
         }),
       });
       yield chunk;
-      await runManager?.handleLLMNewToken(piece, undefined, undefined, undefined, undefined, { chunk });
+      await runManager?.handleLLMNewToken(
+        piece,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        { chunk },
+      );
     }
   }
 }

@@ -75,7 +75,12 @@ function searchParagraph(
       ? (plan.anchor?.title ?? '')
       : stripColourWords(filters.text ?? '') || (filters.text ?? '');
   if (view.searchCards.length === 0)
-    return noResultsReply({ kind: plan.kind, text, filters, changes: plan.changes });
+    return noResultsReply({
+      kind: plan.kind,
+      text,
+      filters,
+      changes: plan.changes,
+    });
   return searchResultsReply({
     kind: plan.kind,
     text,
@@ -155,15 +160,20 @@ function paragraphFor(task: TurnTask, inputs: ReplyInputs): string {
     case 'order_history':
       return ordersParagraph(task, inputs);
     case 'service':
-      return serviceReply(task.intent, {
-        signedIn: context.signedIn,
-        orders: findings.orders.filter((order) =>
-          task.invoices.includes(order.invoice),
-        ),
-      }) + task.invoices
-        .filter((invoice) => !findings.orders.some((o) => o.invoice === invoice))
-        .map((invoice) => ` ${orderNotFoundReply(invoice)}`)
-        .join('');
+      return (
+        serviceReply(task.intent, {
+          signedIn: context.signedIn,
+          orders: findings.orders.filter((order) =>
+            task.invoices.includes(order.invoice),
+          ),
+        }) +
+        task.invoices
+          .filter(
+            (invoice) => !findings.orders.some((o) => o.invoice === invoice),
+          )
+          .map((invoice) => ` ${orderNotFoundReply(invoice)}`)
+          .join('')
+      );
     case 'handoff':
       return handoffReply();
     case 'product_detail':
@@ -207,7 +217,11 @@ export function composeOfflineReply(inputs: ReplyInputs): string {
     .filter(
       // A warm re-engagement line replaces the plain hello.
       (task) =>
-        !(greetedAndEngaged && task.type === 'social' && task.intent === 'greeting'),
+        !(
+          greetedAndEngaged &&
+          task.type === 'social' &&
+          task.intent === 'greeting'
+        ),
     )
     .map((task) => paragraphFor(task, inputs))
     .filter((text) => text.length > 0);
@@ -215,7 +229,9 @@ export function composeOfflineReply(inputs: ReplyInputs): string {
   // A recommendation list that only the engagement asked for still needs words.
   const engagedIdeas =
     inputs.view.recommendationCards.length > 0 &&
-    !inputs.tasks.some((task) => task.type === 'recommend' || task.type === 'reorder');
+    !inputs.tasks.some(
+      (task) => task.type === 'recommend' || task.type === 'reorder',
+    );
   if (engagedIdeas && !greetedAndEngaged)
     paragraphs.push(
       discoverReply({

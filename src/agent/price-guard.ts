@@ -11,7 +11,8 @@ const SENTENCE_END = /[.!?](?=\s)|\n/g;
 
 /** The money amounts (prices, totals, bounds) anywhere in a tool result. */
 export function collectAmounts(value: unknown, into = new Set<string>()) {
-  if (Array.isArray(value)) for (const item of value) collectAmounts(item, into);
+  if (Array.isArray(value))
+    for (const item of value) collectAmounts(item, into);
   else if (value && typeof value === 'object')
     for (const [key, item] of Object.entries(value)) {
       if (typeof item === 'number' && /price|total|amount/i.test(key))
@@ -71,8 +72,9 @@ export function createPriceGuard(
       const done = pending.slice(0, cut + spaces);
       pending = pending.slice(cut + spaces);
       // A decimal point is not a sentence end: "£1.65" stays whole.
-      for (const sentence of done.match(/.*?(?:[.!?]+(?:\s+|$)|\n+)|.+$/gs) ??
-        [done])
+      for (const sentence of done.match(/.*?(?:[.!?]+(?:\s+|$)|\n+)|.+$/gs) ?? [
+        done,
+      ])
         release(sentence);
     },
     flush() {

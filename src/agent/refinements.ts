@@ -43,9 +43,7 @@ export type RefinementChange =
 
 /** Why a refinement could not be applied, for the reply. */
 export type RefinementProblem =
-  | 'nothing_shown'
-  | 'no_such_item'
-  | 'no_search_yet';
+  'nothing_shown' | 'no_such_item' | 'no_search_yet';
 
 const roundDown = (value: number) => Math.floor(value * 100) / 100;
 const roundUp = (value: number) => Math.ceil(value * 100) / 100;
@@ -61,9 +59,7 @@ function pickShown(
 
 /** The search text: what is wanted, in the colours wanted. */
 function searchText(base: string, filters: ActiveFilters): string {
-  return [...filters.colours, stripColourWords(base)]
-    .filter(Boolean)
-    .join(' ');
+  return [...filters.colours, stripColourWords(base)].filter(Boolean).join(' ');
 }
 
 function queryOf(
@@ -119,6 +115,16 @@ function refineFilters(
     next.minPrice = entities.priceMin;
     changes.push('price');
   }
+  if (
+    (part.cues.otherColour || refinements.has('other_colour')) &&
+    entities.colours.length === 0
+  ) {
+    next.excludeColours = [
+      ...new Set([...next.excludeColours, ...next.colours]),
+    ];
+    next.colours = [];
+    changes.push('exclude_colour');
+  }
   if (part.cues.anyColour && entities.colours.length === 0) {
     next.colours = [];
     changes.push('colour');
@@ -161,6 +167,7 @@ export function isRefinement(part: MessagePart): boolean {
     cues.showMore ||
     cues.moreLike ||
     cues.anyColour ||
+    cues.otherColour ||
     entities.refinements.length > 0 ||
     entities.colours.length > 0 ||
     entities.excludeColours.length > 0 ||
@@ -187,7 +194,12 @@ export function resolveSearch(
     const anchor = pickShown(state.shown, entities.ordinals);
     if (!anchor)
       return state.shown.length === 0 ? 'nothing_shown' : 'no_such_item';
-    const refined = refineFilters(state.filters, part, state.shown, ignorePrices);
+    const refined = refineFilters(
+      state.filters,
+      part,
+      state.shown,
+      ignorePrices,
+    );
     return {
       kind: 'similar',
       // Everything on screen (the anchor included) is left out of the results.
@@ -209,14 +221,24 @@ export function resolveSearch(
     if (!hasSearch) return 'no_search_yet';
     const text = state.filters.text ?? '';
     if (cues.showMore) {
-      const refined = refineFilters(state.filters, part, state.shown, ignorePrices);
+      const refined = refineFilters(
+        state.filters,
+        part,
+        state.shown,
+        ignorePrices,
+      );
       return {
         kind: 'more',
         query: queryOf(refined.filters, text, k, state.seen),
         changes: ['more', ...refined.changes],
       };
     }
-    const refined = refineFilters(state.filters, part, state.shown, ignorePrices);
+    const refined = refineFilters(
+      state.filters,
+      part,
+      state.shown,
+      ignorePrices,
+    );
     return {
       kind: 'refine',
       query: queryOf(refined.filters, text, k, []),

@@ -15,7 +15,10 @@ const orders = (cards: Card[]) =>
   cards.filter((card): card is OrderCard => card.type === 'order');
 const catalogued = new Map(FAKE_CATALOGUE.map((p) => [p.stockCode, p]));
 
-function conversation(customerId: number | null, options: FakeShopOptions = {}) {
+function conversation(
+  customerId: number | null,
+  options: FakeShopOptions = {},
+) {
   const fake = createFakeShopServices(options);
   const agent = createShopAgent(fake.services);
   let state: unknown;
@@ -68,15 +71,19 @@ describe('shop agent (offline model, fake shop)', () => {
 
     const blue = await chat.say('in blue');
     expect(products(blue.cards).length).toBeGreaterThan(0);
-    for (const card of products(blue.cards)) expect(card.colours).toContain('blue');
+    for (const card of products(blue.cards))
+      expect(card.colours).toContain('blue');
 
     const notRed = await chat.say('actually any colour but not red');
     const state = ConversationStateSchema.parse(notRed.state);
     expect(state.filters.excludeColours).toEqual(['red']);
-    for (const card of products(notRed.cards)) expect(card.colours).not.toContain('red');
+    for (const card of products(notRed.cards))
+      expect(card.colours).not.toContain('red');
 
     const more = await chat.say('show more');
-    const before = new Set(products(notRed.cards).map((card) => card.stockCode));
+    const before = new Set(
+      products(notRed.cards).map((card) => card.stockCode),
+    );
     expect(products(more.cards).length).toBeGreaterThan(0);
     for (const card of products(more.cards)) {
       expect(before.has(card.stockCode)).toBe(false);
@@ -86,7 +93,9 @@ describe('shop agent (offline model, fake shop)', () => {
     const second = products(more.cards)[1];
     const similar = await chat.say('more like the second one');
     expect(similar.text).toContain('similar to');
-    expect(similar.trace.toolCalls.find((c) => c.name === 'search_catalogue')?.args).toMatchObject({
+    expect(
+      similar.trace.toolCalls.find((c) => c.name === 'search_catalogue')?.args,
+    ).toMatchObject({
       text: second.title.toLowerCase(),
     });
     for (const card of products(similar.cards)) {
@@ -98,7 +107,9 @@ describe('shop agent (offline model, fake shop)', () => {
   it('re-ranks search results for a signed-in customer', async () => {
     const chat = conversation(101);
     const out = await chat.say('lunch bags please');
-    const rerank = out.trace.toolCalls.find((c) => c.name === 'rank_for_customer');
+    const rerank = out.trace.toolCalls.find(
+      (c) => c.name === 'rank_for_customer',
+    );
     expect(rerank?.args).toMatchObject({ mode: 'rerank' });
     // The fake ranker reverses the search order: the cheapest hit comes first.
     const search = chat.calls.find((c) => c.method === 'searchCatalogue');
@@ -108,7 +119,11 @@ describe('shop agent (offline model, fake shop)', () => {
 
   it('recommends new things to a loyal customer, then what to reorder', async () => {
     const chat = conversation(101);
-    const bought = new Set(FAKE_CUSTOMERS[101].orders.flatMap((o) => o.lines.map((l) => l.stockCode)));
+    const bought = new Set(
+      FAKE_CUSTOMERS[101].orders.flatMap((o) =>
+        o.lines.map((l) => l.stockCode),
+      ),
+    );
     const ideas = await chat.say('recommend me something new');
     expect(ideas.trace.toolCalls).toContainEqual({
       name: 'rank_for_customer',
@@ -166,7 +181,11 @@ describe('shop agent (offline model, fake shop)', () => {
     const out = await chat.say('where is my order 581001?');
     expect(out.text).toMatch(/sign in/i);
     expect(out.cards).toEqual([]);
-    expect(chat.calls.some((c) => c.method === 'getOrder' || c.method === 'listOrders')).toBe(false);
+    expect(
+      chat.calls.some(
+        (c) => c.method === 'getOrder' || c.method === 'listOrders',
+      ),
+    ).toBe(false);
   });
 
   it('keeps catalogue prices when told to ignore its rules', async () => {
@@ -187,13 +206,16 @@ describe('shop agent (offline model, fake shop)', () => {
     expect(out.trace.intents).toEqual(['track_order', 'product_search']);
     expect(orders(out.cards)).toHaveLength(1);
     expect(products(out.cards).length).toBeGreaterThan(0);
-    for (const card of products(out.cards)) expect(card.price).toBeLessThanOrEqual(2);
+    for (const card of products(out.cards))
+      expect(card.price).toBeLessThanOrEqual(2);
     expect(out.text).toMatch(/581001/);
     expect(out.text).toMatch(/lunch bag/);
   });
 
   it('streams the reply text in order', async () => {
-    const out = await conversation(101).say('Where is my order? And show me lunch bags');
+    const out = await conversation(101).say(
+      'Where is my order? And show me lunch bags',
+    );
     expect(out.chunks.length).toBeGreaterThan(1);
     expect(out.chunks.join('').trim()).toBe(out.text);
   });
@@ -232,7 +254,9 @@ describe('shop agent (offline model, fake shop)', () => {
   it('hands over to a person and remembers it', async () => {
     const out = await conversation(101).say('I want to talk to a real person');
     expect(out.text).toMatch(/member of our team/);
-    expect(ConversationStateSchema.parse(out.state).handoffRequested).toBe(true);
+    expect(ConversationStateSchema.parse(out.state).handoffRequested).toBe(
+      true,
+    );
   });
 
   it('grounds a refund request in the named order', async () => {

@@ -146,7 +146,11 @@ export function createShopAgent(
       failed = true;
       const shopError = toShopmateError(error);
       log.error(
-        { conversationId: input.conversationId, code: shopError.code, err: shopError.message },
+        {
+          conversationId: input.conversationId,
+          code: shopError.code,
+          err: shopError.message,
+        },
         'agent turn failed',
       );
     }
@@ -164,7 +168,9 @@ export function createShopAgent(
         { conversationId: input.conversationId, dropped: view.dropped },
         'cards breaking an active filter were dropped',
       );
-    const cards: Card[] = failed ? [] : [...productCards(view), ...view.orderCards];
+    const cards: Card[] = failed
+      ? []
+      : [...productCards(view), ...view.orderCards];
     const intents = findings.detection?.intents ?? [];
     const text = guard.text.trim();
     const nextState: ConversationState = failed
@@ -202,7 +208,10 @@ export function createShopAgent(
       state: nextState,
       trace: {
         intents,
-        toolCalls: findings.outcomes.map((o) => ({ name: o.name, args: o.args })),
+        toolCalls: findings.outcomes.map((o) => ({
+          name: o.name,
+          args: o.args,
+        })),
         model,
       },
     };

@@ -20,7 +20,9 @@ export type ShopContext = z.infer<typeof ShopContextSchema>;
 
 /** The system prompt of a turn; the state goes in without its history. */
 export function systemPromptFor(context: ShopContext): string {
-  const { history: _history, ...state } = context.state;
+  const state = ConversationStateSchema.omit({ history: true }).parse(
+    context.state,
+  );
   return buildSystemPrompt({ context: { signedIn: context.signedIn, state } });
 }
 

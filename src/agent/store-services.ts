@@ -1,7 +1,7 @@
 /**
  * The `ShopServices` port over the real modules: catalogue search from
- * retrieval/, profiles, churn and orders from customers/, the ranker and the
- * intent model (interim stand-ins until their folders export them).
+ * retrieval/, profiles, churn and orders from customers/, recommendations
+ * from ranking/ and intents from intent/.
  */
 import {
   getCustomerProfile,
@@ -11,31 +11,26 @@ import {
   type CustomerProfile as StoreProfile,
   type Order,
 } from '../customers/index.ts';
+import type { Recommender } from '../ranking/index.ts';
 import type { CatalogueSearch } from '../retrieval/index.ts';
 import type { Db } from '../store/index.ts';
-import type {
-  CustomerProfile,
-  IntentDetection,
-  OrderDetail,
-  RecommendOptions,
-  Recommendations,
-  RerankScore,
-  ShopServices,
+import {
+  OrderSummarySchema,
+  type CustomerProfile,
+  type IntentDetection,
+  type OrderDetail,
+  type Recommendations,
+  type RerankScore,
+  type ShopServices,
 } from '../tools/index.ts';
 
 export interface StoreServiceParts {
   db: Db;
   referenceDate: Date;
-  search: Pick<CatalogueSearch, 'search'>;
+  search: Pick<CatalogueSearch, 'search' | 'product'>;
   churnModel: Pick<ChurnModel, 'params'>;
   detectIntent: (text: string) => Promise<IntentDetection>;
-  recommender: {
-    recommend(
-      customerId: number | null,
-      options: RecommendOptions,
-    ): Promise<Recommendations>;
-    rerank(customerId: number, stockCodes: string[]): Promise<RerankScore[]>;
-  };
+  recommender: Pick<Recommender, 'recommend' | 'rerank'>;
 }
 
 function toProfile(profile: StoreProfile): CustomerProfile {
@@ -86,19 +81,39 @@ export function createStoreServices(parts: StoreServiceParts): ShopServices {
     detectIntent: parts.detectIntent,
     async searchCatalogue(query) {
       const hits = await parts.search.search(query);
-      return hits.map(({ stockCode, title, price, category, colours, score }) => ({
-        stockCode,
-        title,
-        price,
-        category,
-        colours,
-        score,
-      }));
+      return hits.map(
+        ({ stockCode, title, price, category, colours, score }) => ({
+          stockCode,
+          title,
+          price,
+          category,
+          colours,
+          score,
+        }),
+      );
     },
-    recommend: (customerId, options) =>
-      parts.recommender.recommend(customerId, options),
-    rerank: (customerId, stockCodes) =>
-      parts.recommender.rerank(customerId, stockCodes),
+    async recommend(customerId, options): Promise<Recommendations> {
+      const { coldStart, results } = parts.recommender.recommend(
+        customerId,
+        options,
+      );
+      // Category and colours let the agent hold these cards to the filters.
+      return {
+        customerId,
+        coldStart,
+        results: results.map((item) => {
+          const product = parts.search.product(item.stockCode);
+          return {
+            ...item,
+            category: product?.category,
+            colours: product?.colours,
+          };
+        }),
+      };
+    },
+    async rerank(customerId, stockCodes): Promise<RerankScore[]> {
+      return parts.recommender.rerank(customerId, stockCodes);
+    },
     async getCustomerProfile(customerId) {
       const profile = getCustomerProfile(db, customerId, {
         referenceDate,
@@ -107,11 +122,8 @@ export function createStoreServices(parts: StoreServiceParts): ShopServices {
       return profile ? toProfile(profile) : null;
     },
     async listOrders(customerId, { limit }) {
-      return listOrders(db, customerId, { referenceDate, limit }).map(
-        (order) => {
-          const { lines: _lines, ...summary } = toOrderDetail(order);
-          return summary;
-        },
+      return listOrders(db, customerId, { referenceDate, limit }).map((order) =>
+        OrderSummarySchema.parse(toOrderDetail(order)),
       );
     },
     async getOrder(customerId, invoice) {

@@ -99,21 +99,33 @@ export function currentTurnMessages(messages: BaseMessage[]): BaseMessage[] {
 
 /** The text of the shopper's latest message. */
 export function latestShopperText(messages: BaseMessage[]): string {
-  const human = messages.findLast((message) => HumanMessage.isInstance(message));
+  const human = messages.findLast((message) =>
+    HumanMessage.isInstance(message),
+  );
   return human ? contentText(human) : '';
 }
 
 function failureOf(outcome: ToolOutcome): ToolFailureNote {
   const parsed = ToolFailureSchema.safeParse(outcome.result);
   if (parsed.success)
-    return { tool: outcome.name, code: parsed.data.error, message: parsed.data.message, args: outcome.args };
+    return {
+      tool: outcome.name,
+      code: parsed.data.error,
+      message: parsed.data.message,
+      args: outcome.args,
+    };
   const text = String(outcome.result ?? '');
   const code: ToolFailureCode = !isKnownTool(outcome.name)
     ? 'unknown_tool'
     : /limit/i.test(text)
       ? 'limit_reached'
       : 'tool_failed';
-  return { tool: outcome.name, code, message: text.slice(0, 300), args: outcome.args };
+  return {
+    tool: outcome.name,
+    code,
+    message: text.slice(0, 300),
+    args: outcome.args,
+  };
 }
 
 /** Pairs this turn's tool calls with their results. */

@@ -139,10 +139,7 @@ export function effectiveIntent(
   return top.name;
 }
 
-function tasksForPart(
-  part: MessagePart,
-  context: PlanContext,
-): TurnTask[] {
+function tasksForPart(part: MessagePart, context: PlanContext): TurnTask[] {
   const { signedIn, state } = context;
   const intent = effectiveIntent(part, state);
   const invoices = part.entities.orderIds;
@@ -169,7 +166,9 @@ function tasksForPart(
       if (namesProduct(part)) return [searchTask()];
       return [{ type: 'recommend', mode: signedIn ? 'discover' : 'mixed' }];
     case 'reorder':
-      return signedIn ? [{ type: 'reorder' }] : [{ type: 'sign_in', topic: 'reorder' }];
+      return signedIn
+        ? [{ type: 'reorder' }]
+        : [{ type: 'sign_in', topic: 'reorder' }];
     case 'track_order':
       return signedIn
         ? [{ type: 'order_status', invoices }]
@@ -236,7 +235,10 @@ export function planTurn(
       (task) => task.type !== 'out_of_scope' && task.type !== 'chitchat',
     );
     if (!tasks.some((task) => PRODUCT_TASKS.has(task.type)))
-      tasks.push({ type: 'recommend', mode: context.signedIn ? 'discover' : 'mixed' });
+      tasks.push({
+        type: 'recommend',
+        mode: context.signedIn ? 'discover' : 'mixed',
+      });
     tasks.unshift({ type: 'manipulation' });
   }
 

@@ -115,7 +115,10 @@ export function buildTurnView(
   };
 
   const searchCards = search
-    ? rankedHits(findings, search.hits).map(hitCard).filter(keep).slice(0, PAGE_SIZE)
+    ? rankedHits(findings, search.hits)
+        .map(hitCard)
+        .filter(keep)
+        .slice(0, PAGE_SIZE)
     : [];
   const recommendationCards = findings.recommendations
     .flatMap((list) => list.results.map(recommendationCard))
@@ -124,10 +127,19 @@ export function buildTurnView(
 
   const invoices = new Set<string>();
   const orderCards = findings.orders
-    .filter((order) => !invoices.has(order.invoice) && invoices.add(order.invoice))
+    .filter(
+      (order) => !invoices.has(order.invoice) && invoices.add(order.invoice),
+    )
     .map(orderCard);
 
-  return { filters, search, searchCards, recommendationCards, orderCards, dropped };
+  return {
+    filters,
+    search,
+    searchCards,
+    recommendationCards,
+    orderCards,
+    dropped,
+  };
 }
 
 /** The product cards of a view, in the order they are shown. */

@@ -59,7 +59,8 @@ export interface FilterWords {
 /** "in red, under £2.00, not blue" */
 export function describeFilters(filters: FilterWords): string {
   const parts: string[] = [];
-  if (filters.colours?.length) parts.push(`in ${joinList(filters.colours, 'or')}`);
+  if (filters.colours?.length)
+    parts.push(`in ${joinList(filters.colours, 'or')}`);
   if (filters.categories?.length)
     parts.push(`from ${joinList(filters.categories.map(categoryLabel), 'or')}`);
   if (filters.minPrice !== undefined && filters.maxPrice !== undefined)

@@ -40,9 +40,14 @@ const order = {
 
 describe('prompts', () => {
   it('system prompt carries the rules and a readable context block', () => {
-    const prompt = buildSystemPrompt({ context: { signedIn: true, state: { turns: 2 } } });
+    const prompt = buildSystemPrompt({
+      context: { signedIn: true, state: { turns: 2 } },
+    });
     expect(prompt).toMatchSnapshot();
-    expect(extractShopContext(prompt)).toEqual({ signedIn: true, state: { turns: 2 } });
+    expect(extractShopContext(prompt)).toEqual({
+      signedIn: true,
+      state: { turns: 2 },
+    });
     expect(extractShopContext('no block here')).toBeUndefined();
   });
 
@@ -51,10 +56,16 @@ describe('prompts', () => {
   });
 
   it('formatters', () => {
-    expect(displayTitle('  LUNCH BAG  RED RETROSPOT ')).toBe('Lunch bag red retrospot');
+    expect(displayTitle('  LUNCH BAG  RED RETROSPOT ')).toBe(
+      'Lunch bag red retrospot',
+    );
     expect(displayDate('2011-09-30 17:22:00')).toBe('30 September 2011');
     expect(
-      describeFilters({ colours: ['red'], maxPrice: 2, excludeColours: ['blue', 'pink'] }),
+      describeFilters({
+        colours: ['red'],
+        maxPrice: 2,
+        excludeColours: ['blue', 'pink'],
+      }),
     ).toBe('in red, up to £2.00, nothing blue or pink');
   });
 
@@ -68,34 +79,91 @@ describe('prompts', () => {
     };
     expect({
       new: searchResultsReply({ ...base, kind: 'new' }),
-      personalised: searchResultsReply({ ...base, kind: 'new', personalised: true }),
-      cheaper: searchResultsReply({ ...base, kind: 'refine', changes: ['cheaper'] }),
-      refine: searchResultsReply({ ...base, kind: 'refine', changes: ['colour'] }),
+      personalised: searchResultsReply({
+        ...base,
+        kind: 'new',
+        personalised: true,
+      }),
+      cheaper: searchResultsReply({
+        ...base,
+        kind: 'refine',
+        changes: ['cheaper'],
+      }),
+      refine: searchResultsReply({
+        ...base,
+        kind: 'refine',
+        changes: ['colour'],
+      }),
       more: searchResultsReply({ ...base, kind: 'more' }),
-      similar: searchResultsReply({ ...base, kind: 'similar', anchorTitle: 'LUNCH BAG APPLE DESIGN' }),
+      similar: searchResultsReply({
+        ...base,
+        kind: 'similar',
+        anchorTitle: 'LUNCH BAG APPLE DESIGN',
+      }),
       none: noResultsReply({ ...base, kind: 'new' }),
-      noneCheaper: noResultsReply({ ...base, kind: 'refine', changes: ['cheaper'] }),
+      noneCheaper: noResultsReply({
+        ...base,
+        kind: 'refine',
+        changes: ['cheaper'],
+      }),
       noneMore: noResultsReply({ ...base, kind: 'more' }),
       nothingShown: refineProblemReply('nothing_shown'),
       noSearch: refineProblemReply('no_search_yet'),
-      detail: productDetailReply({ title: 'LUNCH BAG RED RETROSPOT', price: 1.65, category: 'bags', colours: ['red'] }),
+      detail: productDetailReply({
+        title: 'LUNCH BAG RED RETROSPOT',
+        price: 1.65,
+        category: 'bags',
+        colours: ['red'],
+      }),
       detailUnknown: productDetailReply(undefined),
     }).toMatchSnapshot();
   });
 
   it('recommendation replies never promise a discount', () => {
     const replies = {
-      discover: discoverReply({ count: 5, personalised: true, topCategories: ['bags', 'candles'] }),
-      popular: discoverReply({ count: 5, personalised: false, topCategories: [] }),
+      discover: discoverReply({
+        count: 5,
+        personalised: true,
+        topCategories: ['bags', 'candles'],
+      }),
+      popular: discoverReply({
+        count: 5,
+        personalised: false,
+        topCategories: [],
+      }),
       none: discoverReply({ count: 0, personalised: true, topCategories: [] }),
       reorder: reorderReply(3),
       noReorder: reorderReply(0),
-      atRisk: engagementLine({ stage: 'at-risk', daysSinceLastOrder: 150, withIdeas: true }),
-      atRiskShort: engagementLine({ stage: 'at-risk', daysSinceLastOrder: 150, withIdeas: false }),
-      lapsed: engagementLine({ stage: 'lapsed', daysSinceLastOrder: 730, withIdeas: true }),
-      oneTime: engagementLine({ stage: 'one-time', daysSinceLastOrder: 40, withIdeas: true }),
-      newcomer: engagementLine({ stage: 'new', daysSinceLastOrder: 10, withIdeas: false }),
-      active: engagementLine({ stage: 'active', daysSinceLastOrder: 6, withIdeas: true }),
+      atRisk: engagementLine({
+        stage: 'at-risk',
+        daysSinceLastOrder: 150,
+        withIdeas: true,
+      }),
+      atRiskShort: engagementLine({
+        stage: 'at-risk',
+        daysSinceLastOrder: 150,
+        withIdeas: false,
+      }),
+      lapsed: engagementLine({
+        stage: 'lapsed',
+        daysSinceLastOrder: 730,
+        withIdeas: true,
+      }),
+      oneTime: engagementLine({
+        stage: 'one-time',
+        daysSinceLastOrder: 40,
+        withIdeas: true,
+      }),
+      newcomer: engagementLine({
+        stage: 'new',
+        daysSinceLastOrder: 10,
+        withIdeas: false,
+      }),
+      active: engagementLine({
+        stage: 'active',
+        daysSinceLastOrder: 6,
+        withIdeas: true,
+      }),
     };
     expect(replies).toMatchSnapshot();
     for (const text of Object.values(replies))
@@ -107,7 +175,9 @@ describe('prompts', () => {
       status: orderStatusReply(order),
       notFound: orderNotFoundReply('575003'),
       none: noOrdersReply(),
-      history: orderHistoryReply(order, [{ ...order, invoice: '570002', date: '2011-08-01 09:00:00' }]),
+      history: orderHistoryReply(order, [
+        { ...order, invoice: '570002', date: '2011-08-01 09:00:00' },
+      ]),
       signInOrders: signInReply('orders'),
       signInReorder: signInReply('reorder'),
     }).toMatchSnapshot();
@@ -119,7 +189,10 @@ describe('prompts', () => {
         signedIn: true,
         orders: [{ invoice: '581001', status: 'dispatched' }],
       }),
-      refundPolicy: serviceReply('check_refund_policy', { signedIn: false, orders: [] }),
+      refundPolicy: serviceReply('check_refund_policy', {
+        signedIn: false,
+        orders: [],
+      }),
       unknown: serviceReply('something_else', { signedIn: false, orders: [] }),
       greeting: greetingReply(false),
       greetingSignedIn: greetingReply(true),

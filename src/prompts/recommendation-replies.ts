@@ -28,11 +28,7 @@ export function reorderReply(count: number): string {
 }
 
 export type EngagementStage =
-  | 'new'
-  | 'active'
-  | 'at-risk'
-  | 'lapsed'
-  | 'one-time';
+  'new' | 'active' | 'at-risk' | 'lapsed' | 'one-time';
 
 export interface EngagementInput {
   stage: EngagementStage;

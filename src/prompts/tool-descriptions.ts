@@ -12,7 +12,7 @@ export const TOOL_DESCRIPTIONS = {
   get_customer_profile:
     "The signed-in shopper's profile: lifecycle stage, number of orders, spend, favourite categories and products. Fails with sign_in_required for anonymous shoppers.",
   check_churn:
-    "How likely the signed-in shopper is to come back (BG/NBD): stage (new, active, at-risk, lapsed, one-time), probability still active, expected purchases, and whether a warm re-engagement is appropriate.",
+    'How likely the signed-in shopper is to come back (BG/NBD): stage (new, active, at-risk, lapsed, one-time), probability still active, expected purchases, and whether a warm re-engagement is appropriate.',
   list_orders:
     "The signed-in shopper's own recent orders, newest first, with status and total. Fails with sign_in_required for anonymous shoppers.",
   get_order_status:

@@ -101,7 +101,10 @@ function buildHistory(
   events: number[],
   cutoffDay: number,
 ): CustomerHistory {
+  // Whole days per item give the cycle; exact times give the recency.
   const days = new Map<number, number[]>();
+  const firstSeen = new Map<number, number>();
+  const lastSeen = new Map<number, number>();
   const counts = new Map<number, number>();
   const categoryCounts = new Float32Array(log.categories.length);
   const prices: number[] = [];
@@ -121,6 +124,8 @@ function buildHistory(
     }
     lastOrderItems.add(item);
     counts.set(item, (counts.get(item) ?? 0) + 1);
+    if (!firstSeen.has(item)) firstSeen.set(item, day);
+    lastSeen.set(item, day);
     const itemDays = days.get(item) ?? [];
     const whole = Math.floor(day);
     if (itemDays[itemDays.length - 1] !== whole) itemDays.push(whole);
@@ -137,15 +142,15 @@ function buildHistory(
     const itemDays = days.get(item) ?? [];
     const gaps = itemDays.slice(1).map((day, j) => day - itemDays[j]);
     cycles[i] = gaps.length ? median(gaps) : Number.NaN;
-    firstDays[i] = itemDays[0];
-    lastDays[i] = itemDays[itemDays.length - 1];
+    firstDays[i] = firstSeen.get(item) ?? Number.NaN;
+    lastDays[i] = lastSeen.get(item) ?? Number.NaN;
   });
 
   let topCategory = 0;
-  for (let c = 0; c < categoryCounts.length; c++) {
+  for (let c = 0; c < categoryCounts.length; c++)
     if (categoryCounts[c] > categoryCounts[topCategory]) topCategory = c;
+  for (let c = 0; c < categoryCounts.length; c++)
     categoryCounts[c] /= events.length;
-  }
 
   return {
     customer,

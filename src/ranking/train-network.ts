@@ -27,7 +27,7 @@ export interface NetworkOptions {
 
 export const DEFAULT_NETWORK: NetworkOptions = {
   hidden: [64, 32],
-  epochs: 6,
+  epochs: 4,
   batchSize: 1024,
   learningRate: 0.002,
   validationShare: 0.1,

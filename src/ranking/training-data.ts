@@ -67,8 +67,8 @@ class RowBuffer {
   }
 }
 
-/** Samples up to `count` of `pool`; returns them with -log(rate). */
-function sample(
+/** Samples up to `count` (≥ 1) of `pool`; returns them with -log(rate). */
+export function sampleStratum(
   pool: number[],
   count: number,
   random: Random,
@@ -120,9 +120,9 @@ export function buildTrainingSet(
 
     const strata = [
       { items: positives, offset: 0, label: 1 },
-      { ...sample(owned, options.ownedNegatives, random), label: 0 },
-      { ...sample(related, options.relatedNegatives, random), label: 0 },
-      { ...sample(other, options.otherNegatives, random), label: 0 },
+      { ...sampleStratum(owned, options.ownedNegatives, random), label: 0 },
+      { ...sampleStratum(related, options.relatedNegatives, random), label: 0 },
+      { ...sampleStratum(other, options.otherNegatives, random), label: 0 },
     ];
     for (const stratum of strata) {
       if (stratum.items.length === 0) continue;

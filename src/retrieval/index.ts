@@ -23,3 +23,4 @@ export {
 export { readCatalogue, type CatalogueProduct } from './products.ts';
 export { LexicalIndex, contentTerms } from './lexical.ts';
 export { benchSearch, exactTopK } from './search-bench.ts';
+export { evaluateSearch } from './search-eval.ts';

@@ -25,6 +25,17 @@ const STOPWORDS = new Set(
   ),
 );
 
+/**
+ * Words that say what the shopper will do with a product, not what it is
+ * ("somewhere to keep biscuits"): the jargon expansion turns them into
+ * product words, but they do not count as words the title must contain.
+ */
+const NEED_VERBS = new Set(
+  'somewhere anything stuff kind sort type keep keeping carry carrying put putting hold holding place use using give giving wanted looking look searching search recommend suggest hi hello thanks thank'.split(
+    ' ',
+  ),
+);
+
 /** Words of price bounds ("under £2", "less than 3 quid"): filters, not product words. */
 const PRICE_WORDS = new Set(
   'under below less than over above more max maximum min minimum between cheaper price prices cost costs costing pound pounds quid gbp pence p budget'.split(
@@ -58,6 +69,11 @@ export function meaningfulText(text: string): string {
     .join(' ');
 }
 
+/** The words a product's title should contain for the query to match it. */
+export function productWords(text: string): string[] {
+  return contentTerms(text).filter((term) => !NEED_VERBS.has(term));
+}
+
 export function contentTerms(text: string): string[] {
   const terms = tokenize(text)
     .map(normaliseTerm)
@@ -68,6 +84,7 @@ export function contentTerms(text: string): string[] {
 export class LexicalIndex {
   private readonly search: MiniSearch<LexicalDocument>;
   private readonly byCode = new Map<string, number>();
+  private readonly docTerms = new Map<number, Set<string>>();
 
   constructor(documents: LexicalDocument[]) {
     this.search = new MiniSearch<LexicalDocument>({
@@ -83,8 +100,29 @@ export class LexicalIndex {
       },
     });
     this.search.addAll(documents);
-    for (const doc of documents)
+    for (const doc of documents) {
       this.byCode.set(doc.stockCode.toLowerCase(), doc.id);
+      this.docTerms.set(
+        doc.id,
+        new Set(contentTerms(`${doc.text} ${doc.stockCode}`)),
+      );
+    }
+  }
+
+  /**
+   * Share of the shopper's product words found in a product's (expanded)
+   * text; a word of four letters or more also matches as a prefix ("hang"
+   * meets "hanging").
+   */
+  coverage(id: number, words: string[]): number {
+    const terms = this.docTerms.get(id);
+    if (!terms || words.length === 0) return 0;
+    const matched = words.filter(
+      (word) =>
+        terms.has(word) ||
+        (word.length >= 4 && [...terms].some((term) => term.startsWith(word))),
+    );
+    return matched.length / words.length;
   }
 
   /** Ranks the documents that pass `accept` for the query text. */

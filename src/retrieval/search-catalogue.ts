@@ -8,7 +8,12 @@ import { z } from 'zod';
 import { ShopmateError } from '../errors.ts';
 import type { CatalogueIndex } from './catalogue-index.ts';
 import type { Embedder } from './embedders/index.ts';
-import { contentTerms, LexicalIndex, meaningfulText } from './lexical.ts';
+import {
+  contentTerms,
+  LexicalIndex,
+  meaningfulText,
+  productWords,
+} from './lexical.ts';
 import type { CatalogueProduct } from './products.ts';
 
 export const SearchQuerySchema = z.object({
@@ -24,6 +29,12 @@ export const SearchQuerySchema = z.object({
   k: z.number().int().min(1).max(200).default(10),
   /** Adds the evidence (cosine, word coverage) to each hit and skips the relevance gate. */
   explain: z.boolean().default(false),
+  /**
+   * `fused` is the product's search; `lexical` (words only) and `vector`
+   * (nearest neighbours only, no relevance gate) are the baselines it is
+   * measured against.
+   */
+  strategy: z.enum(['fused', 'lexical', 'vector']).default('fused'),
 });
 
 export type SearchQuery = z.input<typeof SearchQuerySchema>;
@@ -116,6 +127,11 @@ export class CatalogueSearch {
     return this.products.length;
   }
 
+  /** Sold within the last year before the shop's reference date. */
+  isInCatalogue(product: CatalogueProduct): boolean {
+    return (product.lastSold ?? '') >= this.activeSince;
+  }
+
   product(stockCode: string): CatalogueProduct | undefined {
     const i = this.byCode.get(stockCode);
     return i === undefined ? undefined : this.products[i];
@@ -142,8 +158,7 @@ export class CatalogueSearch {
       if (colours && !p.colours.some((c) => colours.has(c))) return false;
       if (p.colours.some((c) => excludeColours.has(c))) return false;
       if (excluded.has(p.stockCode)) return false;
-      if (!query.includeDiscontinued && (p.lastSold ?? '') < this.activeSince)
-        return false;
+      if (!query.includeDiscontinued && !this.isInCatalogue(p)) return false;
       return true;
     };
   }
@@ -177,7 +192,17 @@ export class CatalogueSearch {
     const text = query.text.trim();
     if (contentTerms(text).length === 0) return [];
 
+    if (query.strategy === 'lexical')
+      return this.lexical
+        .query(this.expandQuery(text), accept, query.k)
+        .map((hit) => this.toHit(hit.id, hit.score, query.explain));
+
     const [vector] = await this.embedder.embed([meaningfulText(text)]);
+    if (query.strategy === 'vector')
+      return this.annSearch(vector, accept, query.k).map((id) =>
+        this.toHit(id, this.cosine(id, vector), query.explain),
+      );
+
     const candidates = new Set<number>(
       this.annSearch(vector, accept, Math.max(query.k * 5, 50)),
     );
@@ -189,10 +214,17 @@ export class CatalogueSearch {
     const lexicalById = new Map(lexicalHits.map((hit) => [hit.id, hit]));
     for (const hit of lexicalHits) candidates.add(hit.id);
 
+    // A colour asked for is already a hard filter; counting it again as a
+    // matched word would let any red thing pass for a "red lunch bag".
+    const filterWords = new Set([
+      ...(query.colours ?? []),
+      ...(query.excludeColours ?? []),
+    ]);
+    const words = productWords(text).filter((word) => !filterWords.has(word));
     const scored = [...candidates].flatMap((id) => {
       const cosine = this.cosine(id, vector);
       const lexical = lexicalById.get(id);
-      const coverage = lexical?.coverage ?? 0;
+      const coverage = this.lexical.coverage(id, words);
       const relevant = isRelevant(
         cosine,
         coverage,
@@ -215,22 +247,32 @@ export class CatalogueSearch {
         (s) => query.explain || s.score >= best - RELEVANCE.maxGapFromBest,
       )
       .slice(0, query.k)
-      .map(({ id, score, cosine, coverage }) => {
-        const p = this.products[id];
-        return {
-          stockCode: p.stockCode,
-          title: p.title,
-          price: p.price,
-          category: p.category,
-          colours: p.colours,
-          score: Math.round(score * 1000) / 1000,
-          ...(query.explain && {
-            evidence: {
-              cosine: Math.round(cosine * 1000) / 1000,
-              coverage: Math.round(coverage * 100) / 100,
-            },
-          }),
-        };
-      });
+      .map(({ id, score, cosine, coverage }) =>
+        this.toHit(id, score, query.explain, { cosine, coverage }),
+      );
+  }
+
+  private toHit(
+    id: number,
+    score: number,
+    explain: boolean,
+    evidence?: { cosine: number; coverage: number },
+  ): SearchHit {
+    const p = this.products[id];
+    return {
+      stockCode: p.stockCode,
+      title: p.title,
+      price: p.price,
+      category: p.category,
+      colours: p.colours,
+      score: Number.isFinite(score) ? Math.round(score * 1000) / 1000 : 1,
+      ...(explain &&
+        evidence && {
+          evidence: {
+            cosine: Math.round(evidence.cosine * 1000) / 1000,
+            coverage: Math.round(evidence.coverage * 100) / 100,
+          },
+        }),
+    };
   }
 }

@@ -3,7 +3,12 @@
  * and the checks each turn's reply must pass, evaluated against the real store.
  */
 import { z } from 'zod';
-import type { Card, OrderCard, ProductCard, TurnOutput } from '../agent/turn.ts';
+import type {
+  Card,
+  OrderCard,
+  ProductCard,
+  TurnOutput,
+} from '../agent/turn.ts';
 import type { Db } from '../store/index.ts';
 
 export const CustomerPickSchema = z.union([
@@ -116,13 +121,18 @@ const PICK_QUERIES: Record<'loyal' | 'one-time' | 'lapsed', string> = {
 /** The customer a spec talks as, resolved against the store. */
 export function resolveCustomer(db: Db, pick: CustomerPick): number | null {
   if (pick === null || typeof pick === 'number') return pick;
-  const row = db.prepare(PICK_QUERIES[pick.pick]).get() as { id: number } | undefined;
+  const row = db.prepare(PICK_QUERIES[pick.pick]).get() as
+    { id: number } | undefined;
   if (!row) throw new Error(`no ${pick.pick} customer in the store`);
   return row.id;
 }
 
 /** `{{name}}` placeholders of a message: invoices looked up in the store. */
-export function fillPlaceholders(db: Db, text: string, customerId: number | null): string {
+export function fillPlaceholders(
+  db: Db,
+  text: string,
+  customerId: number | null,
+): string {
   return text.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => {
     if (name === 'otherInvoice') {
       const row = db
@@ -185,21 +195,28 @@ export function checkTurn(
       fail(`intent ${intent} missing (got ${turn.trace.intents.join(', ')})`);
   const called = turn.trace.toolCalls.map((call) => call.name);
   for (const name of expect.toolCalls ?? [])
-    if (!called.includes(name)) fail(`tool ${name} not called (got ${called.join(', ')})`);
+    if (!called.includes(name))
+      fail(`tool ${name} not called (got ${called.join(', ')})`);
   for (const name of expect.noToolCalls ?? [])
     if (called.includes(name)) fail(`tool ${name} was called`);
 
   for (const pattern of expect.text?.matches ?? [])
-    if (!new RegExp(pattern, 'i').test(turn.text)) fail(`text does not match /${pattern}/: ${turn.text}`);
+    if (!new RegExp(pattern, 'i').test(turn.text))
+      fail(`text does not match /${pattern}/: ${turn.text}`);
   for (const pattern of expect.text?.notMatches ?? [])
-    if (new RegExp(pattern, 'i').test(turn.text)) fail(`text matches /${pattern}/: ${turn.text}`);
+    if (new RegExp(pattern, 'i').test(turn.text))
+      fail(`text matches /${pattern}/: ${turn.text}`);
 
   problems.push(...checkProducts(db, customerId, spec, turn, previous));
   problems.push(...checkOrders(db, customerId, spec, turn));
   return problems;
 }
 
-function boughtBy(db: Db, customerId: number | null, stockCode: string): boolean {
+function boughtBy(
+  db: Db,
+  customerId: number | null,
+  stockCode: string,
+): boolean {
   if (customerId === null) return false;
   return (
     db
@@ -235,9 +252,14 @@ function checkProducts(
 
   for (const card of cards) {
     const name = `${card.stockCode} ${card.title} £${card.price}`;
-    if (every.maxPrice !== undefined && card.price > every.maxPrice) fail(`${name} above £${every.maxPrice}`);
-    if (every.minPrice !== undefined && card.price < every.minPrice) fail(`${name} below £${every.minPrice}`);
-    if (every.colours && !every.colours.some((colour) => hasColour(card, colour)))
+    if (every.maxPrice !== undefined && card.price > every.maxPrice)
+      fail(`${name} above £${every.maxPrice}`);
+    if (every.minPrice !== undefined && card.price < every.minPrice)
+      fail(`${name} below £${every.minPrice}`);
+    if (
+      every.colours &&
+      !every.colours.some((colour) => hasColour(card, colour))
+    )
       fail(`${name} is not ${every.colours.join('/')}`);
     for (const colour of every.excludeColours ?? [])
       if (hasColour(card, colour)) fail(`${name} is ${colour}`);
@@ -253,9 +275,16 @@ function checkProducts(
       fail(`${name} was bought before`);
     if (every.boughtBefore && !boughtBy(db, customerId, card.stockCode))
       fail(`${name} was never bought`);
-    if (every.belowPreviousCheapest && before.length > 0 && !(card.price < cheapest))
+    if (
+      every.belowPreviousCheapest &&
+      before.length > 0 &&
+      !(card.price < cheapest)
+    )
       fail(`${name} is not below £${cheapest}`);
-    if (every.notPreviouslyShown && before.some((b) => b.stockCode === card.stockCode))
+    if (
+      every.notPreviouslyShown &&
+      before.some((b) => b.stockCode === card.stockCode)
+    )
       fail(`${name} was shown in the previous turn`);
   }
   return problems;
@@ -278,17 +307,26 @@ function checkOrders(
     fail(`${cards.length} order cards, expected at most ${checks.max}`);
   const every = checks.every;
   if (!every) return problems;
-  const order = db.prepare('SELECT customer_id AS customerId, total FROM orders WHERE invoice = ?');
-  const lines = db.prepare('SELECT COUNT(*) AS n FROM order_lines WHERE invoice = ?');
+  const order = db.prepare(
+    'SELECT customer_id AS customerId, total FROM orders WHERE invoice = ?',
+  );
+  const lines = db.prepare(
+    'SELECT COUNT(*) AS n FROM order_lines WHERE invoice = ?',
+  );
   for (const card of cards) {
-    const row = order.get(card.invoice) as { customerId: number | null; total: number } | undefined;
+    const row = order.get(card.invoice) as
+      { customerId: number | null; total: number } | undefined;
     if (every.ownedByCustomer && row?.customerId !== customerId)
       fail(`order ${card.invoice} is not customer ${customerId}'s`);
     if (every.statusIn && !every.statusIn.includes(card.status))
       fail(`order ${card.invoice} has status ${card.status}`);
     if (every.matchesStore) {
       const count = (lines.get(card.invoice) as { n: number }).n;
-      if (!row || Math.abs(row.total - card.total) > 0.005 || count !== card.lines.length)
+      if (
+        !row ||
+        Math.abs(row.total - card.total) > 0.005 ||
+        count !== card.lines.length
+      )
         fail(`order ${card.invoice} does not match the store`);
     }
   }

@@ -3,14 +3,15 @@
  * tool tests: a catalogue of 27 products, four customers with orders, a
  * keyword intent model and a ranker that knows what each customer bought.
  */
-import type {
-  CatalogueHit,
-  CatalogueQuery,
-  CustomerProfile,
-  IntentDetection,
-  OrderDetail,
-  Recommendations,
-  ShopServices,
+import {
+  OrderSummarySchema,
+  type CatalogueHit,
+  type CatalogueQuery,
+  type CustomerProfile,
+  type IntentDetection,
+  type OrderDetail,
+  type Recommendations,
+  type ShopServices,
 } from '../tools/index.ts';
 
 type Product = Omit<CatalogueHit, 'score'>;
@@ -292,7 +293,7 @@ export function createFakeShopServices(options: FakeShopOptions = {}) {
       record('listOrders', [customerId, { limit }]);
       return (FAKE_CUSTOMERS[customerId]?.orders ?? [])
         .slice(0, limit)
-        .map(({ lines: _lines, ...summary }) => summary);
+        .map((order) => OrderSummarySchema.parse(order));
     },
     async getOrder(customerId, invoice) {
       record('getOrder', [customerId, invoice]);

@@ -14,7 +14,15 @@ export type ScriptedReply =
 export interface ChatRequestBody {
   model: string;
   stream?: boolean;
-  messages: { role: string; content: unknown; tool_call_id?: string }[];
+  messages: {
+    role: string;
+    content: unknown;
+    tool_call_id?: string;
+    tool_calls?: {
+      id: string;
+      function: { name: string; arguments: string };
+    }[];
+  }[];
   tools?: { type: string; function: { name: string } }[];
 }
 

@@ -31,7 +31,10 @@ export function createCheckChurnTool(services: ShopServices) {
         return toolFailure('sign_in_required', 'The shopper is not signed in.');
       const profile = await services.getCustomerProfile(customerId);
       if (!profile)
-        return toolFailure('not_found', 'No purchase history for this shopper.');
+        return toolFailure(
+          'not_found',
+          'No purchase history for this shopper.',
+        );
       return {
         ok: true,
         stage: profile.stage,

@@ -64,11 +64,7 @@ export {
   TextCuesSchema,
   type TextCues,
 } from './text-cues.ts';
-export {
-  ShopSessionSchema,
-  readSession,
-  type ShopSession,
-} from './session.ts';
+export { ShopSessionSchema, readSession, type ShopSession } from './session.ts';
 export {
   ToolFailureSchema,
   toolFailure,

@@ -22,7 +22,10 @@ export function createListOrdersTool(services: ShopServices) {
       const { customerId } = readSession(runtime);
       if (customerId === null)
         return toolFailure('sign_in_required', 'The shopper is not signed in.');
-      return { ok: true, orders: await services.listOrders(customerId, { limit }) };
+      return {
+        ok: true,
+        orders: await services.listOrders(customerId, { limit }),
+      };
     },
     {
       name: 'list_orders',

@@ -29,9 +29,7 @@ export const RankForCustomerResultSchema = withFailure(
 );
 
 export type RankForCustomerInput = z.infer<typeof RankForCustomerInputSchema>;
-export type RankForCustomerResult = z.infer<
-  typeof RankForCustomerResultSchema
->;
+export type RankForCustomerResult = z.infer<typeof RankForCustomerResultSchema>;
 
 /** `rank_for_customer`: the DNN ranker, for the session's customer only. */
 export function createRankForCustomerTool(services: ShopServices) {
@@ -41,9 +39,21 @@ export function createRankForCustomerTool(services: ShopServices) {
       if (input.mode === 'rerank') {
         const stockCodes = input.stockCodes ?? [];
         if (customerId === null || stockCodes.length === 0)
-          return { ok: true, mode: 'rerank', personalised: false, scores: [], results: [] };
+          return {
+            ok: true,
+            mode: 'rerank',
+            personalised: false,
+            scores: [],
+            results: [],
+          };
         const scores = await services.rerank(customerId, stockCodes);
-        return { ok: true, mode: 'rerank', personalised: true, scores, results: [] };
+        return {
+          ok: true,
+          mode: 'rerank',
+          personalised: true,
+          scores,
+          results: [],
+        };
       }
       if (input.mode === 'reorder' && customerId === null)
         return toolFailure(

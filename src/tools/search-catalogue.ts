@@ -47,8 +47,7 @@ export function createSearchCatalogueTool(services: ShopServices) {
         ok: true,
         query,
         hits: hits.filter(
-          (hit) =>
-            !excluded.has(hit.stockCode) && matchesFilters(hit, filters),
+          (hit) => !excluded.has(hit.stockCode) && matchesFilters(hit, filters),
         ),
       };
     },

@@ -53,6 +53,8 @@ export const TextCuesSchema = z.object({
   excludeColours: z.array(z.string()),
   /** "any colour": drop the colour filter. */
   anyColour: z.boolean(),
+  /** "other colours": leave out the colours asked for so far. */
+  otherColour: z.boolean(),
   priceMin: z.number().optional(),
   priceMax: z.number().optional(),
   orderIds: z.array(z.string()),
@@ -90,6 +92,7 @@ const FILLER = new Set(
   expensive around about between up max maximum min minimum pounds pound gbp
   p pence not no without except other others similar else next page option
   options result results instead rather only same kind sort type colour color
+  colours colors different another
   hi hello hey thanks thank so too bit lot little sell selling sale price
   prices priced cost costs costing budget be am was were got gotten shop
   store buying recommend recommendation recommendations suggest suggestion
@@ -134,7 +137,10 @@ const NEGATED_COLOUR = new RegExp(
   String.raw`\b(?:not|no|without|except|anything but|but not|non-?)\s*(${COLOUR_WORDS.join('|')})\b`,
   'gi',
 );
-const COLOUR_WORD = new RegExp(String.raw`\b(${COLOUR_WORDS.join('|')})\b`, 'gi');
+const COLOUR_WORD = new RegExp(
+  String.raw`\b(${COLOUR_WORDS.join('|')})\b`,
+  'gi',
+);
 const ORDER_ID = /\b(C?[45]\d{5})\b/gi;
 
 function readPrices(text: string): Pick<TextCues, 'priceMin' | 'priceMax'> {
@@ -231,9 +237,12 @@ export function readTextCues(text: string): TextCues {
     moreLike,
     ordinals: readOrdinals(lower),
     ...readColours(lower),
-    anyColour: /\b(any|all|other|whatever) colou?rs?\b/.test(lower),
+    anyColour: /\b(any|all|whatever) colou?rs?\b/.test(lower),
+    otherColour: /\b(other|different|another) colou?rs?\b/.test(lower),
     ...readPrices(lower),
-    orderIds: [...new Set([...text.matchAll(ORDER_ID)].map((m) => m[1].toUpperCase()))],
+    orderIds: [
+      ...new Set([...text.matchAll(ORDER_ID)].map((m) => m[1].toUpperCase())),
+    ],
     manipulation: MANIPULATION_PATTERNS.some((pattern) => pattern.test(text)),
     productText: productWords.join(' '),
   };

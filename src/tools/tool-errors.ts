@@ -10,9 +10,15 @@ import { toolFailure, type ToolFailure } from './tool-result.ts';
 const log = moduleLogger('tools');
 
 /** Describes a thrown tool error as a ToolFailure, logging it once. */
-export function describeToolError(error: unknown, toolName: string): ToolFailure {
+export function describeToolError(
+  error: unknown,
+  toolName: string,
+): ToolFailure {
   if (ToolInvocationError.isInstance(error)) {
-    log.debug({ tool: toolName, code: 'INVALID_INPUT' }, 'tool arguments rejected');
+    log.debug(
+      { tool: toolName, code: 'INVALID_INPUT' },
+      'tool arguments rejected',
+    );
     return toolFailure(
       'invalid_arguments',
       `The arguments for ${toolName} do not match its schema: ${summariseIssues(error)}`,

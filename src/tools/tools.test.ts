@@ -15,10 +15,11 @@ function toolsFor(customerId: number | null) {
   const call = async (name: string, args: Record<string, unknown>) =>
     JSON.parse(
       JSON.stringify(
-        await (byName(name) as { invoke: (a: unknown, c: unknown) => Promise<unknown> }).invoke(
-          args,
-          { context: { conversationId: 'c1', customerId } },
-        ),
+        await (
+          byName(name) as {
+            invoke: (a: unknown, c: unknown) => Promise<unknown>;
+          }
+        ).invoke(args, { context: { conversationId: 'c1', customerId } }),
       ),
     ) as Record<string, unknown>;
   return { call, calls: fake.calls };
@@ -36,7 +37,8 @@ describe('shop tools', () => {
       'list_orders',
       'get_order_status',
     ]);
-    for (const tool of tools) expect(tool.description.length).toBeGreaterThan(40);
+    for (const tool of tools)
+      expect(tool.description.length).toBeGreaterThan(40);
   });
 
   it('search_catalogue returns only hits inside its filters', async () => {
@@ -78,7 +80,10 @@ describe('shop tools', () => {
       ['check_churn', {}],
       ['rank_for_customer', { mode: 'reorder' }],
     ] as const)
-      expect(await call(name, args)).toMatchObject({ ok: false, error: 'sign_in_required' });
+      expect(await call(name, args)).toMatchObject({
+        ok: false,
+        error: 'sign_in_required',
+      });
   });
 
   it('gives anonymous shoppers popular items and leaves search order alone', async () => {
@@ -86,7 +91,10 @@ describe('shop tools', () => {
     const mixed = await call('rank_for_customer', { mode: 'mixed', k: 3 });
     expect(mixed).toMatchObject({ ok: true, personalised: false });
     expect(mixed.results).toHaveLength(3);
-    const rerank = await call('rank_for_customer', { mode: 'rerank', stockCodes: ['20725'] });
+    const rerank = await call('rank_for_customer', {
+      mode: 'rerank',
+      stockCodes: ['20725'],
+    });
     expect(rerank).toMatchObject({ ok: true, personalised: false, scores: [] });
   });
 
@@ -113,7 +121,11 @@ describe('shop tools', () => {
 
   it('rejects malformed arguments through the schema', async () => {
     const { call } = toolsFor(101);
-    await expect(call('get_order_status', { invoice: 'DROP TABLE' })).rejects.toThrow();
-    await expect(call('search_catalogue', { text: '', k: 500 })).rejects.toThrow();
+    await expect(
+      call('get_order_status', { invoice: 'DROP TABLE' }),
+    ).rejects.toThrow();
+    await expect(
+      call('search_catalogue', { text: '', k: 500 }),
+    ).rejects.toThrow();
   });
 });

@@ -5,10 +5,12 @@ import { cdnowSection, churnSection } from '../sections/customers.ts';
 import { categorySection } from '../sections/category.ts';
 import { intentSection } from '../sections/intent.ts';
 import { rankingSection } from '../sections/ranking.ts';
+import { searchSection } from '../sections/search.ts';
 
 /** Every measured model; later work adds its section here. */
 const EVAL_SECTIONS: Section[] = [
   categorySection,
+  searchSection,
   cdnowSection,
   churnSection,
   intentSection,

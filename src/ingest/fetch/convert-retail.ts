@@ -8,7 +8,7 @@ import type { ColumnSource } from 'hyparquet-writer';
 import { ShopmateError } from '../../errors.ts';
 import { DAY_MS, formatShopTime } from '../../store/index.ts';
 import type { RetailWorkbookFile, WorkbookColumn } from './manifest.ts';
-import { openSheet, type SheetCell } from './workbook.ts';
+import { openSheet, type SheetCell, type SheetRows } from './workbook.ts';
 
 export interface ConversionStats {
   sheet: string;
@@ -66,7 +66,20 @@ export async function convertRetailWorkbook(
   outPath: string,
   options: ConvertOptions = {},
 ): Promise<ConversionStats> {
-  const { sheet, header, rows } = await openSheet(xlsxPath, spec.sheet);
+  const opened = await openSheet(xlsxPath, spec.sheet);
+  try {
+    return await convertSheet(opened, spec, outPath, options);
+  } finally {
+    await opened.close();
+  }
+}
+
+async function convertSheet(
+  { sheet, header, rows }: SheetRows,
+  spec: RetailWorkbookFile,
+  outPath: string,
+  options: ConvertOptions,
+): Promise<ConversionStats> {
   const positions = locateColumns(spec, header, sheet);
   const datePosition = positions[spec.columns.findIndex(isDateColumn(spec))];
   const cutMs =

@@ -15,6 +15,12 @@ export interface SheetRows {
   header: string[];
   /** The rows after the header, cells indexed like `header`. */
   rows: AsyncGenerator<SheetCell[]>;
+  /**
+   * Finishes the workbook, read or not: exceljs parks worksheets that come
+   * before the shared strings (as Excel writes them) in temp files and only
+   * deletes them as the workbook is read on. Always call it.
+   */
+  close: () => Promise<void>;
 }
 
 interface NamedWorksheetReader extends AsyncIterable<ExcelJS.Row> {
@@ -23,8 +29,7 @@ interface NamedWorksheetReader extends AsyncIterable<ExcelJS.Row> {
 
 /**
  * Opens `xlsxPath` and returns the header and a row stream of the sheet
- * called `sheet`, or of the workbook's first sheet. The row stream must be
- * read to the end (or returned) to release the file.
+ * called `sheet`, or of the workbook's first sheet.
  */
 export async function openSheet(
   xlsxPath: string,
@@ -38,8 +43,12 @@ export async function openSheet(
     worksheets: 'emit',
     entries: 'ignore',
   });
-  const seen: string[] = [];
   const sheets = reader[Symbol.asyncIterator]();
+  // Moving on without reading a sheet skips it (exceljs drains it).
+  const finish = async () => {
+    while (!(await sheets.next()).done);
+  };
+  const seen: string[] = [];
 
   for (;;) {
     const next = await sheets.next();
@@ -47,16 +56,20 @@ export async function openSheet(
     const worksheet = next.value as unknown as NamedWorksheetReader;
     const name = worksheet.name ?? `sheet ${seen.length + 1}`;
     seen.push(name);
-    const wanted = sheet ?? firstSheetName(reader) ?? name;
-    if (name !== wanted) {
-      // The zip stream only moves on once this sheet has been read.
-      for await (const row of worksheet) void row;
-      continue;
-    }
+    if (name !== (sheet ?? firstSheetName(reader) ?? name)) continue;
+
     const rows = worksheet[Symbol.asyncIterator]();
     const first = await rows.next();
     const header = first.done ? [] : rowCells(first.value).map(headerText);
-    return { sheet: name, header, rows: remainingRows(rows, sheets) };
+    return {
+      sheet: name,
+      header,
+      rows: cellRows(rows),
+      close: async () => {
+        await rows.return?.();
+        await finish();
+      },
+    };
   }
   throw new ShopmateError(
     'DATA_MALFORMED',
@@ -69,20 +82,13 @@ function firstSheetName(reader: ExcelJS.stream.xlsx.WorkbookReader) {
   return model?.sheets?.[0]?.name;
 }
 
-async function* remainingRows(
+async function* cellRows(
   rows: AsyncIterator<ExcelJS.Row>,
-  sheets: AsyncIterator<unknown>,
 ): AsyncGenerator<SheetCell[]> {
-  try {
-    for (;;) {
-      const next = await rows.next();
-      if (next.done) return;
-      yield rowCells(next.value);
-    }
-  } finally {
-    // Later sheets are not needed: stop reading the workbook here.
-    await rows.return?.();
-    await sheets.return?.();
+  for (;;) {
+    const next = await rows.next();
+    if (next.done) return;
+    yield rowCells(next.value);
   }
 }
 

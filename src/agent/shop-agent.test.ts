@@ -52,7 +52,7 @@ describe('shop agent (offline model, fake shop)', () => {
       expect(card.colours).toContain('red');
       expect(card.price).toBe(catalogued.get(card.stockCode)?.price);
     }
-    expect(first.text).toMatch(/red lunch bag/);
+    expect(first.text).toMatch(/“lunch bag” \(in red, up to £2.00\)/);
 
     const cheaper = await chat.say('cheaper');
     const cheapest = Math.min(...shown.map((card) => card.price));

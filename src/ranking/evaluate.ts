@@ -106,7 +106,7 @@ export async function evaluateRanking(
     const fresh = new Set([...relevant].filter((item) => own[item] < 0));
     if (fresh.size > 0) {
       const unowned = catalogue.filter((item) => own[item] < 0);
-      const knn = (item: number) => scorer.view.coSum[item];
+      const knn = (item: number) => scorer.view.coRecent[item];
       discover.dnn.add(topK(unowned, dnn, randomTies(), 50), fresh);
       discover.popularity.add(topK(unowned, popularity, randomTies(), 50), fresh);
       discover.itemKnn.add(topK(unowned, knn, randomTies(), 50), fresh);

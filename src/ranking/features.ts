@@ -37,6 +37,7 @@ export const FEATURE_NAMES = [
   'logCoSum',
   'coSumNorm',
   'textSimilarity',
+  'logCoRecent',
   'logCustomerOrders',
   'logCustomerOrdersRecent',
   'logDaysSinceLastOrder',
@@ -73,6 +74,8 @@ export interface CustomerView {
   ownIndex: Int32Array;
   coMax: Float32Array;
   coSum: Float32Array;
+  /** Co-purchase sum with the customer's items weighted by recency. */
+  coRecent: Float32Array;
   coSource: Int32Array;
   textSimilarity: Float32Array;
   customerRow: Float32Array;
@@ -121,6 +124,7 @@ export function createCustomerView(nItems: number): CustomerView {
     ownIndex: new Int32Array(nItems).fill(-1),
     coMax: new Float32Array(nItems),
     coSum: new Float32Array(nItems),
+    coRecent: new Float32Array(nItems),
     coSource: new Int32Array(nItems),
     textSimilarity: new Float32Array(nItems),
     customerRow: new Float32Array(6),
@@ -156,16 +160,21 @@ export function loadCustomerView(
 ): void {
   if (view.history) for (const item of view.history.items) view.ownIndex[item] = -1;
   view.history = history;
+  const cutoff = context.snapshot.cutoffDay;
   const items = history?.items ?? new Int32Array(0);
   items.forEach((item, i) => (view.ownIndex[item] = i));
-  scoreCoPurchase(context.neighbours, items, {
+  const daysSince = Float64Array.from(
+    history?.lastDays ?? [],
+    (day) => cutoff - day,
+  );
+  scoreCoPurchase(context.neighbours, items, daysSince, {
     max: view.coMax,
     sum: view.coSum,
+    recent: view.coRecent,
     source: view.coSource,
   });
   fillTextSimilarity(context.text, history, view.textSimilarity);
 
-  const cutoff = context.snapshot.cutoffDay;
   const row = view.customerRow;
   row.fill(0);
   if (!history) return;
@@ -246,7 +255,8 @@ export function writeFeatures(
       out[at + 23] = log1p(view.coSum[item]);
       out[at + 24] = view.coSum[item] / Math.sqrt(history.items.length);
       out[at + 25] = view.textSimilarity[item];
+      out[at + 26] = log1p(view.coRecent[item]);
     }
-    for (let c = 0; c < 6; c++) out[at + 26 + c] = view.customerRow[c];
+    for (let c = 0; c < 6; c++) out[at + 27 + c] = view.customerRow[c];
   }
 }

@@ -163,24 +163,37 @@ export function buildItemNeighbours(
   };
 }
 
+/** How fast an item's pull on its neighbours fades after its last purchase. */
+export const CO_RECENCY_DAYS = 60;
+
 /**
  * For one customer: per catalogue item, the max and the sum of similarities
- * to the customer's items, and which of their items gave the max (-1 if none).
+ * to the customer's items, which of their items gave the max (-1 if none),
+ * and the sum with each item weighted by e^(-days since bought / 60).
  */
 export function scoreCoPurchase(
   neighbours: ItemNeighbours,
   customerItems: ArrayLike<number>,
-  out: { max: Float32Array; sum: Float32Array; source: Int32Array },
+  daysSince: ArrayLike<number>,
+  out: {
+    max: Float32Array;
+    sum: Float32Array;
+    recent: Float32Array;
+    source: Int32Array;
+  },
 ): void {
   out.max.fill(0);
   out.sum.fill(0);
+  out.recent.fill(0);
   out.source.fill(-1);
   for (let i = 0; i < customerItems.length; i++) {
     const item = customerItems[i];
+    const weight = Math.exp(-daysSince[i] / CO_RECENCY_DAYS);
     for (let n = neighbours.offsets[item]; n < neighbours.offsets[item + 1]; n++) {
       const other = neighbours.neighbours[n];
       const similarity = neighbours.similarities[n];
       out.sum[other] += similarity;
+      out.recent[other] += weight * similarity;
       if (similarity > out.max[other]) {
         out.max[other] = similarity;
         out.source[other] = item;

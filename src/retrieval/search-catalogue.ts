@@ -65,6 +65,8 @@ export const RELEVANCE = {
   fullCosine: 0.35,
   /** Results far below the best one are dropped. */
   maxGapFromBest: 0.25,
+  /** How much the share of matched words adds to the cosine in the ranking. */
+  coverageWeight: 0.4,
 };
 
 /** The relevance gate; see {@link RELEVANCE}. */
@@ -231,7 +233,7 @@ export class CatalogueSearch {
         lexical?.exactCode ?? false,
       );
       if (!relevant && !query.explain) return [];
-      const score = cosine + 0.2 * coverage + (lexical?.exactCode ? 1 : 0);
+      const score = cosine + RELEVANCE.coverageWeight * coverage + (lexical?.exactCode ? 1 : 0);
       return [{ id, score, cosine, coverage }];
     });
     scored.sort(

@@ -135,6 +135,23 @@ function engagementParagraph({ findings, tasks }: ReplyInputs): string {
   );
 }
 
+/** A service request, grounded in the orders it names (or their absence). */
+function serviceParagraph(
+  task: Extract<TurnTask, { type: 'service' }>,
+  { findings, context }: ReplyInputs,
+): string {
+  const found = findings.orders.filter((order) =>
+    task.invoices.includes(order.invoice),
+  );
+  const missing = task.invoices.filter(
+    (invoice) => !found.some((order) => order.invoice === invoice),
+  );
+  return [
+    serviceReply(task.intent, { signedIn: context.signedIn, orders: found }),
+    ...missing.map(orderNotFoundReply),
+  ].join(' ');
+}
+
 function paragraphFor(task: TurnTask, inputs: ReplyInputs): string {
   const { findings, view, context } = inputs;
   switch (task.type) {
@@ -160,20 +177,7 @@ function paragraphFor(task: TurnTask, inputs: ReplyInputs): string {
     case 'order_history':
       return ordersParagraph(task, inputs);
     case 'service':
-      return (
-        serviceReply(task.intent, {
-          signedIn: context.signedIn,
-          orders: findings.orders.filter((order) =>
-            task.invoices.includes(order.invoice),
-          ),
-        }) +
-        task.invoices
-          .filter(
-            (invoice) => !findings.orders.some((o) => o.invoice === invoice),
-          )
-          .map((invoice) => ` ${orderNotFoundReply(invoice)}`)
-          .join('')
-      );
+      return serviceParagraph(task, inputs);
     case 'handoff':
       return handoffReply();
     case 'product_detail':

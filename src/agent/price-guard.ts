@@ -30,6 +30,8 @@ export function unknownAmounts(sentence: string, allowed: ReadonlySet<string>) {
 }
 
 export interface PriceGuard {
+  /** The amounts a sentence may quote; grows as tool results arrive. */
+  readonly allowed: Set<string>;
   /** Takes streamed text; releases whole sentences through `emit`. */
   push(text: string): void;
   /** Releases what is left at the end of the reply. */
@@ -41,7 +43,7 @@ export interface PriceGuard {
 }
 
 export function createPriceGuard(
-  allowed: ReadonlySet<string>,
+  allowed: Set<string>,
   emit: (text: string) => void,
 ): PriceGuard {
   let pending = '';
@@ -61,6 +63,7 @@ export function createPriceGuard(
   };
 
   return {
+    allowed,
     push(text) {
       pending += text;
       let cut = -1;

@@ -29,7 +29,11 @@ import {
   parseConversationState,
   type ConversationState,
 } from './conversation-state.ts';
-import { collectAmounts, createPriceGuard } from './price-guard.ts';
+import {
+  collectAmounts,
+  createPriceGuard,
+  type PriceGuard,
+} from './price-guard.ts';
 import { redactForLog } from './redact.ts';
 import { collectFindings, currentTurnMessages } from './turn-findings.ts';
 import {
@@ -101,6 +105,59 @@ export function createShopAgent(
     }),
   });
 
+  /**
+   * Runs the agent, feeding streamed text to the guard; never throws.
+   * TODO(#4): text a failing model streamed before its fallback took over
+   * stays in the reply; buffer per model call if that proves confusing.
+   */
+  async function streamTurn(
+    input: TurnInput,
+    context: AgentContext,
+    guard: PriceGuard,
+  ): Promise<{ messages: BaseMessage[]; failed: boolean }> {
+    let messages: BaseMessage[] = [];
+    try {
+      const stream = await agent.stream(
+        {
+          messages: [
+            ...historyMessages(context.shop.state),
+            new HumanMessage(input.text),
+          ],
+        },
+        { context, streamMode: ['messages', 'values'], recursionLimit: 40 },
+      );
+      for await (const [mode, chunk] of stream as AsyncIterable<
+        [string, unknown]
+      >) {
+        if (mode === 'values') {
+          const value = chunk as { messages?: BaseMessage[] };
+          if (value.messages) messages = value.messages;
+          continue;
+        }
+        const [message] = chunk as [BaseMessage, unknown];
+        // Amounts in tool results may be quoted by the reply that follows.
+        if (ToolMessage.isInstance(message))
+          collectAmounts(parseToolContent(message), guard.allowed);
+        else if (AIMessageChunk.isInstance(message)) {
+          const text = textOf(message);
+          if (text) guard.push(text);
+        }
+      }
+      return { messages, failed: false };
+    } catch (error) {
+      const shopError = toShopmateError(error);
+      log.error(
+        {
+          conversationId: input.conversationId,
+          code: shopError.code,
+          err: shopError.message,
+        },
+        'agent turn failed',
+      );
+      return { messages, failed: true };
+    }
+  }
+
   async function runTurn(
     input: TurnInput,
     onChunk?: (text: string) => void,
@@ -112,48 +169,10 @@ export function createShopAgent(
       customerId: input.customerId,
       shop: { signedIn: input.customerId !== null, state },
     };
-    const allowed = allowedAmounts(state);
-    const guard = createPriceGuard(allowed, (text) => onChunk?.(text));
-    let messages: BaseMessage[] = [];
-    let failed = false;
-
-    try {
-      const stream = await agent.stream(
-        { messages: [...historyMessages(state), new HumanMessage(input.text)] },
-        {
-          context,
-          streamMode: ['messages', 'values'],
-          recursionLimit: 40,
-        },
-      );
-      for await (const [mode, chunk] of stream as AsyncIterable<
-        [string, unknown]
-      >) {
-        if (mode === 'values') {
-          const value = chunk as { messages?: BaseMessage[] };
-          if (value.messages) messages = value.messages;
-          continue;
-        }
-        const [message] = chunk as [BaseMessage, unknown];
-        if (ToolMessage.isInstance(message))
-          collectAmounts(parseToolContent(message), allowed);
-        else if (AIMessageChunk.isInstance(message)) {
-          const text = textOf(message);
-          if (text) guard.push(text);
-        }
-      }
-    } catch (error) {
-      failed = true;
-      const shopError = toShopmateError(error);
-      log.error(
-        {
-          conversationId: input.conversationId,
-          code: shopError.code,
-          err: shopError.message,
-        },
-        'agent turn failed',
-      );
-    }
+    const guard = createPriceGuard(allowedAmounts(state), (text) =>
+      onChunk?.(text),
+    );
+    const { messages, failed } = await streamTurn(input, context, guard);
     guard.flush();
     if (guard.text.trim() === '') {
       const fallback = toolTroubleReply();

@@ -224,6 +224,7 @@ export function planTurn(
   let tasks = detection.parts.flatMap((part) => tasksForPart(part, context));
 
   // One search per turn: the state holds one set of active filters.
+  // TODO(#4): answer a second product request in the same message too.
   const firstSearch = tasks.findIndex((task) => task.type === 'search');
   tasks = tasks.filter(
     (task, index) => task.type !== 'search' || index === firstSearch,

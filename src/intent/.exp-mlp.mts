@@ -38,10 +38,11 @@ for (let e = 1; e <= E; e++) {
     const ids = order.slice(s, s + B);
     const t = batchTensors(ids.map((i) => trV[i]));
     const y = tf.oneHot(tf.tensor1d(ids.map((i) => labels[i]), 'int32'), C);
+    if (s % (B * 20) === 0) console.log('  step', s / B, ((Date.now() - t0) / 1000).toFixed(1), 's', tf.memory().numTensors, (tf.memory().numBytes/1e6).toFixed(0), 'MB');
     const l = opt.minimize(() => tf.losses.softmaxCrossEntropy(y, forward(t)) as tf.Scalar, true)!;
     loss += l.dataSync()[0] * ids.length; tf.dispose([t.rows, t.vals, t.seg, y, l]);
   }
-  console.log('epoch', e, (loss / order.length).toFixed(4), ((Date.now() - t0) / 1000).toFixed(1), 's');
+  console.log('epoch', e, (loss / order.length).toFixed(4), ((Date.now() - t0) / 1000).toFixed(1), 's', JSON.stringify(tf.memory()));
 }
 const predict = (texts: string[]) => { const out: string[] = []; for (let s = 0; s < texts.length; s += 512) { const t = batchTensors(texts.slice(s, s + 512).map((x) => featurise(x))); const p = tf.argMax(forward(t), 1).dataSync(); p.forEach((k) => out.push(INTENT_NAMES[k])); tf.dispose([t.rows, t.vals, t.seg]); } return out; };
 const r = scoreClassification(ds.test.map((x) => x.intent), predict(ds.test.map((x) => x.text)));

@@ -3,6 +3,11 @@
  * the reference date, then rank the whole catalogue (as of the cutoff) for
  * every customer who bought after it. Ties are broken at random for every
  * model, so a baseline that scores many items equally gets no free order.
+ *
+ * Baselines: ownRepeats (the customer's own purchase counts), popularity
+ * (distinct buyers in the 91 days before the cutoff) and, for discovery,
+ * item-kNN: the co-purchase neighbours of the customer's items, each item
+ * weighted by how recently they bought it (the strongest kNN variant tried).
  */
 import { createFeatureContext, type TextVectors } from './features.ts';
 import { fitRanker, type FitRankerOptions } from './fit-ranker.ts';

@@ -9,9 +9,12 @@ import { classifierTokens } from './normalise-text.ts';
 export type Predictor = (text: string) => IntentName;
 
 /** Always the most frequent training intent. */
-export function majorityBaseline(train: readonly LabelledUtterance[]): Predictor {
+export function majorityBaseline(
+  train: readonly LabelledUtterance[],
+): Predictor {
   const counts = new Map<IntentName, number>();
-  for (const item of train) counts.set(item.intent, (counts.get(item.intent) ?? 0) + 1);
+  for (const item of train)
+    counts.set(item.intent, (counts.get(item.intent) ?? 0) + 1);
   const [majority] = [...counts].sort((a, b) => b[1] - a[1])[0];
   return () => majority;
 }
@@ -21,7 +24,9 @@ export function majorityBaseline(train: readonly LabelledUtterance[]): Predictor
  * weight = that intent's share of the word's uses (precision); the top vote
  * wins, the majority class when no word votes.
  */
-export function keywordBaseline(train: readonly LabelledUtterance[]): Predictor {
+export function keywordBaseline(
+  train: readonly LabelledUtterance[],
+): Predictor {
   const byWord = new Map<string, Map<IntentName, number>>();
   for (const item of train)
     for (const word of new Set(classifierTokens(item.text))) {
@@ -41,7 +46,8 @@ export function keywordBaseline(train: readonly LabelledUtterance[]): Predictor 
     const tally = new Map<IntentName, number>();
     for (const word of classifierTokens(text)) {
       const vote = votes.get(word);
-      if (vote) tally.set(vote.intent, (tally.get(vote.intent) ?? 0) + vote.weight);
+      if (vote)
+        tally.set(vote.intent, (tally.get(vote.intent) ?? 0) + vote.weight);
     }
     const best = [...tally].sort((a, b) => b[1] - a[1])[0];
     return best ? best[0] : fallback(text);

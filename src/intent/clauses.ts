@@ -7,9 +7,9 @@
  */
 
 const CLAUSE_STARTERS = new Set(
-  (
-    'i im ill id ive i\'m i\'ll i\'d i\'ve can could would will please pls plz also what whats what\'s where wheres where\'s when how hows why who which is are do does did track cancel add put pop find show search get send tell check change give book need want help let make update delete remove sign unsubscribe subscribe refund return recommend suggest compare reorder restock buy order checkout pay u you my me could\'nt is there thanks thank thx cheers bye goodbye hi hello hey'
-  ).split(' '),
+  "i im ill id ive i'm i'll i'd i've can could would will please pls plz also what whats what's where wheres where's when how hows why who which is are do does did track cancel add put pop find show search get send tell check change give book need want help let make update delete remove sign unsubscribe subscribe refund return recommend suggest compare reorder restock buy order checkout pay u you my me could'nt is there thanks thank thx cheers bye goodbye hi hello hey".split(
+    ' ',
+  ),
 );
 
 const CONNECTOR =
@@ -22,7 +22,10 @@ const TRAILING_PLEASANTRY =
   /\s*[,!.:-]?\s*\b((?:many |thanks? (?:you )?(?:so |very )?much|thanks a lot|thank you|thanks|thank u|thx|ty|cheers|ta|bye|goodbye|see you|cya)(?:\s+(?:bye|goodbye|x+))?)[\s!.x]*$/i;
 
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}'#£]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'#£]+/u)
+    .filter(Boolean);
 }
 
 function splitOnConnectors(sentence: string): string[] {
@@ -46,7 +49,12 @@ function splitOnCommas(sentence: string): string[] {
   let current = '';
   for (const piece of sentence.split(/,\s*/)) {
     const first = words(piece)[0];
-    if (current && words(current).length >= 2 && first && CLAUSE_STARTERS.has(first)) {
+    if (
+      current &&
+      words(current).length >= 2 &&
+      first &&
+      CLAUSE_STARTERS.has(first)
+    ) {
       parts.push(current);
       current = piece;
     } else current = current ? `${current}, ${piece}` : piece;

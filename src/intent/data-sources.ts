@@ -23,7 +23,10 @@ export interface LabelledUtterance {
 const BITEXT_FILES = [
   { file: 'bitext_cs_training_8k.csv', column: 'utterance' },
   { file: 'bitext_cs_utterances_20k.csv', column: 'utterance' },
-  { file: 'bitext_llm_cs_training_2023-08_official.csv', column: 'instruction' },
+  {
+    file: 'bitext_llm_cs_training_2023-08_official.csv',
+    column: 'instruction',
+  },
 ] as const;
 
 /** The 20k file spells one intent differently from the other two. */

@@ -68,7 +68,10 @@ export function dedupeUtterances(utterances: LabelledUtterance[]) {
     const key = dedupeKey(utterance.text);
     if (!key) continue;
     const entry = entries.get(key) ?? { utterance, votes: new Map() };
-    entry.votes.set(utterance.intent, (entry.votes.get(utterance.intent) ?? 0) + 1);
+    entry.votes.set(
+      utterance.intent,
+      (entry.votes.get(utterance.intent) ?? 0) + 1,
+    );
     entries.set(key, entry);
   }
   const unique: (LabelledUtterance & { key: string })[] = [];
@@ -127,18 +130,30 @@ export function buildIntentDataset(
   for (const item of unique)
     sides[splitOf(item.group ?? item.key, options)].push(item);
 
-  const train = capPerIntent(sides.train, options.maxTrainPerIntent, options.seed);
+  const train = capPerIntent(
+    sides.train,
+    options.maxTrainPerIntent,
+    options.seed,
+  );
   const trainKeys = new Set(train.map((item) => item.key));
-  const heldOut = new Set([...sides.dev, ...sides.test].map((item) => item.key));
+  const heldOut = new Set(
+    [...sides.dev, ...sides.test].map((item) => item.key),
+  );
   const random = createRandom(options.seed + 1);
   const augmented: LabelledUtterance[] = [];
+  const strip = (item: LabelledUtterance): LabelledUtterance => ({
+    text: item.text,
+    intent: item.intent,
+    source: item.source,
+    ...(item.group ? { group: item.group } : {}),
+  });
   const seen = new Set(trainKeys);
   const addCopy = (item: LabelledUtterance, text: string, kind: string) => {
     const key = dedupeKey(text);
     // A rewritten copy must not recreate a held-out sentence.
     if (!key || heldOut.has(key) || seen.has(key)) return;
     seen.add(key);
-    augmented.push({ ...item, text, source: `${item.source}+${kind}` });
+    augmented.push({ ...strip(item), text, source: `${item.source}+${kind}` });
   };
   for (const item of train) {
     const british = toBritish(item.text, random);
@@ -147,8 +162,6 @@ export function buildIntentDataset(
       addCopy(item, addNoise(british ?? item.text, random), 'noise');
   }
 
-  const strip = ({ key: _key, ...rest }: LabelledUtterance & { key: string }) =>
-    rest;
   return {
     train: [...train.map(strip), ...augmented],
     dev: sides.dev.map(strip),

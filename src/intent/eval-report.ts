@@ -3,7 +3,11 @@
  */
 import type { Config } from '../config.ts';
 import { buildIntentDataset } from './dataset.ts';
-import { evaluateHeldOut, evaluateMessy, evaluateMultiIntent } from './evaluate.ts';
+import {
+  evaluateHeldOut,
+  evaluateMessy,
+  evaluateMultiIntent,
+} from './evaluate.ts';
 import { loadIntentModel, readIntentMetrics } from './load.ts';
 
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
@@ -14,13 +18,19 @@ export async function intentEvalReport(
   options: { onProgress?: (text: string) => void } = {},
 ): Promise<{ json: Record<string, unknown>; lines: string[] }> {
   const progress = options.onProgress ?? (() => {});
-  const model = await loadIntentModel(config, { trainIfMissing: true, onProgress: progress });
+  const model = await loadIntentModel(config, {
+    trainIfMissing: true,
+    onProgress: progress,
+  });
   progress('   rebuilding the held-out split …');
   const data = buildIntentDataset(config.dataDir, model.parts.datasetOptions);
   const heldOut = evaluateHeldOut(model, data);
   progress('   two-request messages and the messy set …');
   const multiIntent = evaluateMultiIntent(model, data);
-  const messy = evaluateMessy(model, { trainKeys: data.trainKeys, train: data.train });
+  const messy = evaluateMessy(model, {
+    trainKeys: data.trainKeys,
+    train: data.train,
+  });
   const trained = readIntentMetrics(config);
   const { baselines } = heldOut;
 

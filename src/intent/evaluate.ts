@@ -5,11 +5,19 @@
  */
 import type { LabelledUtterance } from './data-sources.ts';
 import type { IntentDataset } from './dataset.ts';
-import { keywordBaseline, majorityBaseline, type Predictor } from './baselines.ts';
+import {
+  keywordBaseline,
+  majorityBaseline,
+  type Predictor,
+} from './baselines.ts';
 import { SOCIAL_INTENTS } from './intent-names.ts';
 import type { IntentModel } from './intent-model.ts';
 import { scoreClassification } from './metrics.ts';
-import { isMessyMatch, readMessySet, readSentimentHoldout } from './messy-set.ts';
+import {
+  isMessyMatch,
+  readMessySet,
+  readSentimentHoldout,
+} from './messy-set.ts';
 import { dedupeKey } from './normalise-text.ts';
 import { createRandom, pick } from './random.ts';
 import type { Entities } from './schema.ts';
@@ -18,7 +26,10 @@ import { scoreSentiment } from './sentiment.ts';
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 const share = (hits: number, n: number) => (n > 0 ? round(hits / n) : 0);
 
-function scorePredictor(items: readonly LabelledUtterance[], predict: Predictor) {
+function scorePredictor(
+  items: readonly LabelledUtterance[],
+  predict: Predictor,
+) {
   const report = scoreClassification(
     items.map((item) => item.intent),
     items.map((item) => predict(item.text)),
@@ -40,7 +51,10 @@ export function evaluateHeldOut(model: IntentModel, data: IntentDataset) {
     bySource: Object.fromEntries(
       [...bySource].map(([source, items]) => [
         source,
-        { n: items.length, ...scorePredictor(items, (text) => model.classify(text)[0].name) },
+        {
+          n: items.length,
+          ...scorePredictor(items, (text) => model.classify(text)[0].name),
+        },
       ]),
     ),
     baselines: {
@@ -55,12 +69,16 @@ export function evaluateHeldOut(model: IntentModel, data: IntentDataset) {
  * ("… and …", "…. …", "…, also …"): both intents must come back, nothing
  * else; and single utterances must not be split into two requests.
  */
-export function evaluateMultiIntent(model: IntentModel, data: IntentDataset, pairs = 400) {
+export function evaluateMultiIntent(
+  model: IntentModel,
+  data: IntentDataset,
+  pairs = 400,
+) {
   const random = createRandom(11);
   const tasks = data.test.filter((item) => !SOCIAL_INTENTS.has(item.intent));
   const joins = [' and ', '. ', ', also ', ' + ', ' and also ', '? ', ' then '];
   let exact = 0;
-  for (let made = 0; made < pairs && tasks.length > 1; ) {
+  for (let made = 0; made < pairs && tasks.length > 1;) {
     const first = pick(random, tasks);
     const second = pick(random, tasks);
     if (first.intent === second.intent) continue;
@@ -70,25 +88,41 @@ export function evaluateMultiIntent(model: IntentModel, data: IntentDataset, pai
       .detect(text)
       .intents.map((intent) => intent.name)
       .filter((name) => !SOCIAL_INTENTS.has(name));
-    if (got.length === 2 && got.includes(first.intent) && got.includes(second.intent)) exact++;
+    if (
+      got.length === 2 &&
+      got.includes(first.intent) &&
+      got.includes(second.intent)
+    )
+      exact++;
   }
   const singles = tasks.slice(0, 1000);
   const split = singles.filter(
-    (item) => model.detect(item.text).intents.filter((i) => !SOCIAL_INTENTS.has(i.name)).length > 1,
+    (item) =>
+      model.detect(item.text).intents.filter((i) => !SOCIAL_INTENTS.has(i.name))
+        .length > 1,
   ).length;
-  return { pairs, pairExact: share(exact, pairs), singles: singles.length, falseMulti: share(split, singles.length) };
+  return {
+    pairs,
+    pairExact: share(exact, pairs),
+    singles: singles.length,
+    falseMulti: share(split, singles.length),
+  };
 }
 
 function entitiesMatch(expected: Partial<Entities>, got: Entities): boolean {
   return Object.entries(expected).every(
-    ([key, value]) => JSON.stringify(got[key as keyof Entities]) === JSON.stringify(value),
+    ([key, value]) =>
+      JSON.stringify(got[key as keyof Entities]) === JSON.stringify(value),
   );
 }
 
 /** The messy set, scored as a shopper would judge the answers. */
 export function evaluateMessy(
   model: IntentModel,
-  options: { trainKeys?: ReadonlySet<string>; train?: readonly LabelledUtterance[] } = {},
+  options: {
+    trainKeys?: ReadonlySet<string>;
+    train?: readonly LabelledUtterance[];
+  } = {},
 ) {
   const messages = readMessySet();
   let correct = 0;
@@ -109,16 +143,24 @@ export function evaluateMessy(
     const names = result.intents.map((intent) => intent.name);
     const ok = isMessyMatch(message, names);
     if (ok) correct++;
-    else failures.push({ text: message.text, expected: message.intents, got: names });
+    else
+      failures.push({
+        text: message.text,
+        expected: message.intents,
+        got: names,
+      });
     const allowed = [...message.intents, ...(message.accept ?? [])];
     if (allowed.includes(names[0])) top1++;
-    if (message.intents.filter((name) => !SOCIAL_INTENTS.has(name)).length > 1) {
+    if (
+      message.intents.filter((name) => !SOCIAL_INTENTS.has(name)).length > 1
+    ) {
       multiN++;
       if (ok) multiCorrect++;
     }
     if (message.language) {
       languageN++;
-      if ((message.language === 'en') === (result.language === 'en')) languageCorrect++;
+      if ((message.language === 'en') === (result.language === 'en'))
+        languageCorrect++;
     }
     if (message.entities) {
       entityN++;
@@ -140,16 +182,23 @@ export function evaluateMessy(
     n,
     top1Accuracy: share(top1, n),
     multiIntent: { n: multiN, accuracy: share(multiCorrect, multiN) },
-    nonEnglishDetected: { n: languageN, accuracy: share(languageCorrect, languageN) },
+    nonEnglishDetected: {
+      n: languageN,
+      accuracy: share(languageCorrect, languageN),
+    },
     entities: { n: entityN, accuracy: share(entityCorrect, entityN) },
     sentiment: {
       accuracy: share(sentimentCorrect, n),
       negativeRecall: share(negativeFound, negativeN),
-      neutralBaseline: share(messages.filter((m) => m.sentiment === 'neutral').length, n),
+      neutralBaseline: share(
+        messages.filter((m) => m.sentiment === 'neutral').length,
+        n,
+      ),
       holdout: {
         n: holdout.length,
         accuracy: share(
-          holdout.filter((c) => scoreSentiment(c.text).label === c.sentiment).length,
+          holdout.filter((c) => scoreSentiment(c.text).label === c.sentiment)
+            .length,
           holdout.length,
         ),
       },

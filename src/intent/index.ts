@@ -30,8 +30,16 @@ export {
   type ProductReference,
   type Sentiment,
 } from './schema.ts';
-export { IntentModel, DEFAULT_THRESHOLDS, type DetectThresholds } from './intent-model.ts';
-export { loadIntentModel, readIntentMetrics, type LoadIntentOptions } from './load.ts';
+export {
+  IntentModel,
+  DEFAULT_THRESHOLDS,
+  type DetectThresholds,
+} from './intent-model.ts';
+export {
+  loadIntentModel,
+  readIntentMetrics,
+  type LoadIntentOptions,
+} from './load.ts';
 export {
   trainIntentModel,
   type TrainIntentOptions,

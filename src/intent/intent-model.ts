@@ -13,7 +13,10 @@ import { detectLanguage, foreignIntentHint } from './language.ts';
 import type { DetectedIntent, IntentResult } from './schema.ts';
 import { scoreSentiment } from './sentiment.ts';
 import { matchSocialPhrase } from './social-phrases.ts';
-import { SoftmaxClassifier, type SoftmaxWeights } from './softmax-classifier.ts';
+import {
+  SoftmaxClassifier,
+  type SoftmaxWeights,
+} from './softmax-classifier.ts';
 
 export interface DetectThresholds {
   /** A clause adds its own intent at this confidence or above. */
@@ -159,7 +162,8 @@ export class IntentModel {
         const best = this.classifyClause(clause);
         const wordCount = clause.split(/\s+/).filter(Boolean).length;
         const isSocial = SOCIAL_INTENTS.has(best.name);
-        if (best.name === 'product_search' && !looksLikeSearch(clause)) continue;
+        if (best.name === 'product_search' && !looksLikeSearch(clause))
+          continue;
         const confident =
           best.confidence >= this.thresholds.clause &&
           (isSocial ||
@@ -170,11 +174,11 @@ export class IntentModel {
 
     const tasks = [...found].filter(([name]) => !SOCIAL_INTENTS.has(name));
     if (tasks.length <= 1) {
-      // One request: the whole message is the better judge of which.
+      // One request: the surer of the whole message and its clause decides.
       for (const [name] of tasks) found.delete(name);
       const task = tasks[0];
       keep(
-        task && SOCIAL_INTENTS.has(whole.name)
+        task && (SOCIAL_INTENTS.has(whole.name) || task[1] > whole.confidence)
           ? { name: task[0], confidence: task[1] }
           : whole,
       );
@@ -185,8 +189,7 @@ export class IntentModel {
       .sort(
         (a, b) =>
           Number(SOCIAL_INTENTS.has(a.name)) -
-            Number(SOCIAL_INTENTS.has(b.name)) ||
-          b.confidence - a.confidence,
+            Number(SOCIAL_INTENTS.has(b.name)) || b.confidence - a.confidence,
       );
     const top = ranked[0];
     if (ranked.length === 1 && top.confidence < this.thresholds.outOfScope)

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, foreignIntentHint } from './language.ts';
 
-const known = new Set(['where', 'is', 'my', 'order', 'lunch', 'bag', 'red', 'cancel']);
+const known = new Set([
+  'where',
+  'is',
+  'my',
+  'order',
+  'lunch',
+  'bag',
+  'red',
+  'cancel',
+]);
 const isKnown = (word: string) => known.has(word);
 
 describe('detectLanguage', () => {
@@ -20,7 +29,9 @@ describe('detectLanguage', () => {
   });
 
   it('hints the intent of common foreign requests', () => {
-    expect(foreignIntentHint('je voudrais annuler ma commande')).toBe('cancel_order');
+    expect(foreignIntentHint('je voudrais annuler ma commande')).toBe(
+      'cancel_order',
+    );
     expect(foreignIntentHint('dónde está mi pedido')).toBe('track_order');
     expect(foreignIntentHint('wie geht es dir')).toBeUndefined();
   });

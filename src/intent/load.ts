@@ -4,7 +4,11 @@
 import type { Config } from '../config.ts';
 import { moduleLogger } from '../logger.ts';
 import { IntentModel } from './intent-model.ts';
-import { hasIntentModel, intentModelDir, readIntentModel } from './model-store.ts';
+import {
+  hasIntentModel,
+  intentModelDir,
+  readIntentModel,
+} from './model-store.ts';
 import { trainIntentModel } from './train.ts';
 
 const log = moduleLogger('intent');
@@ -26,7 +30,8 @@ export async function loadIntentModel(
   const dir = intentModelDir(config.stateDir);
   if (!hasIntentModel(dir) && options.trainIfMissing) {
     log.info({ dir }, 'no intent model saved; training one');
-    return (await trainIntentModel(config, { onProgress: options.onProgress })).model;
+    return (await trainIntentModel(config, { onProgress: options.onProgress }))
+      .model;
   }
   const stored = readIntentModel(dir);
   log.info(
@@ -37,7 +42,9 @@ export async function loadIntentModel(
 }
 
 /** The metrics saved with the model, or undefined when none is saved. */
-export function readIntentMetrics(config: Config): Record<string, unknown> | undefined {
+export function readIntentMetrics(
+  config: Config,
+): Record<string, unknown> | undefined {
   const dir = intentModelDir(config.stateDir);
   return hasIntentModel(dir) ? readIntentModel(dir).metrics : undefined;
 }

@@ -6,7 +6,11 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { IntentNameSchema, SOCIAL_INTENTS, type IntentName } from './intent-names.ts';
+import {
+  IntentNameSchema,
+  SOCIAL_INTENTS,
+  type IntentName,
+} from './intent-names.ts';
 import { EntitiesSchema, LanguageSchema, SentimentSchema } from './schema.ts';
 
 export const MessyMessageSchema = z.object({
@@ -38,7 +42,10 @@ export function readMessySet(): MessyMessage[] {
   return readFixture('messy.jsonl', MessyMessageSchema);
 }
 
-export const SentimentCaseSchema = z.object({ text: z.string(), sentiment: SentimentSchema });
+export const SentimentCaseSchema = z.object({
+  text: z.string(),
+  sentiment: SentimentSchema,
+});
 
 /** Sentiment cases written after the lexicon, to check it on unseen text. */
 export function readSentimentHoldout() {
@@ -50,10 +57,15 @@ export function readSentimentHoldout() {
  * expected or accepted, the first among them. Greetings, thanks and goodbyes
  * next to a request are not counted either way.
  */
-export function isMessyMatch(message: MessyMessage, predicted: readonly IntentName[]): boolean {
+export function isMessyMatch(
+  message: MessyMessage,
+  predicted: readonly IntentName[],
+): boolean {
   const expectsTask = message.intents.some((name) => !SOCIAL_INTENTS.has(name));
   const strip = (names: readonly IntentName[]) =>
-    expectsTask ? names.filter((name) => !SOCIAL_INTENTS.has(name)) : [...names];
+    expectsTask
+      ? names.filter((name) => !SOCIAL_INTENTS.has(name))
+      : [...names];
   const expected = strip(message.intents);
   const got = strip(predicted);
   const allowed = new Set([...expected, ...(message.accept ?? [])]);

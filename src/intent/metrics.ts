@@ -50,7 +50,9 @@ export function scoreClassification(
     const precision = tp / Math.max(1, predictedCount.get(label) ?? 0);
     const recall = tp / Math.max(1, support.get(label) ?? 0);
     const f1 =
-      precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+      precision + recall > 0
+        ? (2 * precision * recall) / (precision + recall)
+        : 0;
     perIntent[label] = { f1: round(f1), support: support.get(label) ?? 0 };
   }
   const macroF1 =

@@ -79,22 +79,42 @@ export function saveIntentModel(
     metrics,
   };
   const binary = Buffer.concat([
-    Buffer.from(weights.buckets.buffer, weights.buckets.byteOffset, weights.buckets.byteLength),
-    Buffer.from(weights.weights.buffer, weights.weights.byteOffset, weights.weights.byteLength),
-    Buffer.from(weights.bias.buffer, weights.bias.byteOffset, weights.bias.byteLength),
+    Buffer.from(
+      weights.buckets.buffer,
+      weights.buckets.byteOffset,
+      weights.buckets.byteLength,
+    ),
+    Buffer.from(
+      weights.weights.buffer,
+      weights.weights.byteOffset,
+      weights.weights.byteLength,
+    ),
+    Buffer.from(
+      weights.bias.buffer,
+      weights.bias.byteOffset,
+      weights.bias.byteLength,
+    ),
   ]);
   // Written beside and renamed, so a reader never sees half a model.
   fs.writeFileSync(path.join(dir, 'weights.bin.tmp'), binary);
   fs.writeFileSync(path.join(dir, 'model.json.tmp'), JSON.stringify(manifest));
-  fs.renameSync(path.join(dir, 'weights.bin.tmp'), path.join(dir, 'weights.bin'));
+  fs.renameSync(
+    path.join(dir, 'weights.bin.tmp'),
+    path.join(dir, 'weights.bin'),
+  );
   fs.renameSync(path.join(dir, 'model.json.tmp'), path.join(dir, 'model.json'));
-  fs.writeFileSync(path.join(dir, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(dir, 'metrics.json'),
+    `${JSON.stringify(metrics, null, 2)}\n`,
+  );
 }
 
 /** True when a model of the current version is saved in `dir`. */
 export function hasIntentModel(dir: string): boolean {
   try {
-    const raw: unknown = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8'));
+    const raw: unknown = JSON.parse(
+      fs.readFileSync(path.join(dir, 'model.json'), 'utf8'),
+    );
     return ManifestSchema.safeParse(raw).success;
   } catch {
     return false;
@@ -106,7 +126,9 @@ export function readIntentModel(dir: string): StoredIntentModel {
   let manifest: IntentModelManifest;
   let binary: Buffer;
   try {
-    const raw: unknown = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8'));
+    const raw: unknown = JSON.parse(
+      fs.readFileSync(path.join(dir, 'model.json'), 'utf8'),
+    );
     manifest = ManifestSchema.parse(raw);
     binary = fs.readFileSync(path.join(dir, 'weights.bin'));
   } catch (error) {
@@ -119,13 +141,24 @@ export function readIntentModel(dir: string): StoredIntentModel {
   const classes = manifest.labels.length;
   const expected = 4 * (manifest.rows + manifest.rows * classes + classes);
   if (binary.byteLength !== expected)
-    throw new ShopmateError('MODEL_UNAVAILABLE', `${dir}/weights.bin has the wrong size`);
+    throw new ShopmateError(
+      'MODEL_UNAVAILABLE',
+      `${dir}/weights.bin has the wrong size`,
+    );
   // Copy into an aligned buffer: Buffer slices may start at any offset.
   const floats = new ArrayBuffer(binary.byteLength);
   new Uint8Array(floats).set(binary);
   const buckets = new Int32Array(floats, 0, manifest.rows);
-  const weights = new Float32Array(floats, 4 * manifest.rows, manifest.rows * classes);
-  const bias = new Float32Array(floats, 4 * (manifest.rows + manifest.rows * classes), classes);
+  const weights = new Float32Array(
+    floats,
+    4 * manifest.rows,
+    manifest.rows * classes,
+  );
+  const bias = new Float32Array(
+    floats,
+    4 * (manifest.rows + manifest.rows * classes),
+    classes,
+  );
 
   return {
     parts: {
@@ -134,7 +167,13 @@ export function readIntentModel(dir: string): StoredIntentModel {
       thresholds: manifest.thresholds,
       vocabulary: manifest.vocabulary,
       datasetOptions: manifest.datasetOptions,
-      weights: { buckets, weights, bias, classes, temperature: manifest.temperature },
+      weights: {
+        buckets,
+        weights,
+        bias,
+        classes,
+        temperature: manifest.temperature,
+      },
     },
     metrics: manifest.metrics,
     trainedAt: manifest.trainedAt,

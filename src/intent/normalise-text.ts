@@ -34,7 +34,10 @@ export function classifierTokens(text: string): string[] {
   const folded = foldText(text)
     .replace(/&/g, ' and ')
     .replace(/£\s*\d+(?:[.,]\d+)?/g, ' pricetok ')
-    .replace(/\b\d+(?:[.,]\d+)?\s*(?:p|pence|quid|pounds?|gbp)\b/g, ' pricetok ')
+    .replace(
+      /\b\d+(?:[.,]\d+)?\s*(?:p|pence|quid|pounds?|gbp)\b/g,
+      ' pricetok ',
+    )
     .replace(/#?\bc?\s?\d{3}[ -]?\d{3}\b/g, ' ordnum ')
     .replace(/\d{5,}/g, ' longnum ')
     .replace(/\d+(?:[.,]\d+)?/g, ' num ')

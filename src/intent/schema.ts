@@ -6,7 +6,10 @@ import { REFINEMENT_CUES } from './entities/refinements.ts';
 import { IntentNameSchema } from './intent-names.ts';
 
 export const ProductReferenceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('ordinal'), index: z.number().int().min(1).max(10) }),
+  z.object({
+    kind: z.literal('ordinal'),
+    index: z.number().int().min(1).max(10),
+  }),
   z.object({ kind: z.literal('last') }),
   z.object({ kind: z.literal('that') }),
   z.object({ kind: z.literal('all') }),
@@ -17,7 +20,10 @@ export const EntitiesSchema = z.object({
   orderNumbers: z.array(z.string().regex(/^C?\d{6}$/)).optional(),
   /** Price bounds in pounds (GBP). */
   price: z
-    .object({ min: z.number().min(0).optional(), max: z.number().min(0).optional() })
+    .object({
+      min: z.number().min(0).optional(),
+      max: z.number().min(0).optional(),
+    })
     .optional(),
   /** "cheap …" / "something posh" without a number. */
   priceLevel: z.enum(['budget', 'premium']).optional(),
@@ -43,7 +49,16 @@ export const DetectedIntentSchema = z.object({
 
 export const SentimentSchema = z.enum(['negative', 'neutral', 'positive']);
 
-export const LanguageSchema = z.enum(['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'unknown']);
+export const LanguageSchema = z.enum([
+  'en',
+  'es',
+  'fr',
+  'de',
+  'it',
+  'pt',
+  'nl',
+  'unknown',
+]);
 
 export const IntentResultSchema = z.object({
   /** At least one; task intents by confidence, then greeting/thanks/goodbye. */

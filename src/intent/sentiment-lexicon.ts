@@ -187,18 +187,33 @@ export const FRUSTRATION_PATTERNS: readonly [RegExp, number][] = [
   [/\bno (?:reply|response|answer)\b/, -2],
   [/\bsort (?:this|it) out\b/, -1],
   [/\bhow many times\b/, -2.5],
-  [/\bstill (?:not|no|nothing|havent|hasnt|haven't|hasn't|waiting|didnt|didn't|dont|don't|cant|can't)\b/, -2],
+  [
+    /\bstill (?:not|no|nothing|havent|hasnt|haven't|hasn't|waiting|didnt|didn't|dont|don't|cant|can't)\b/,
+    -2,
+  ],
   [/\b(?:been|keep|kept) waiting\b/, -2],
-  [/\b(?:it'?s|its|it has) been (?:\d+|two|three|four|five|six|ten|a few|several) (?:days|weeks|months)\b/, -1.5],
+  [
+    /\b(?:it'?s|its|it has) been (?:\d+|two|three|four|five|six|ten|a few|several) (?:days|weeks|months)\b/,
+    -1.5,
+  ],
   [/\b(?:paid|charged|billed) (?:me )?twice\b/, -2],
-  [/\bwhy (?:was|were|have|has|did|am) (?:i|me|my|you)\b.*\b(?:charged|billed|cancelled|canceled|refused|declined)\b/, -1.5],
-  [/\b(?:keeps?|kept) (?:giving|saying|failing|crashing|rejecting|declining)\b/, -1.5],
+  [
+    /\bwhy (?:was|were|have|has|did|am) (?:i|me|my|you)\b.*\b(?:charged|billed|cancelled|canceled|refused|declined)\b/,
+    -1.5,
+  ],
+  [
+    /\b(?:keeps?|kept) (?:giving|saying|failing|crashing|rejecting|declining)\b/,
+    -1.5,
+  ],
   [/\b(?:sick|tired) of\b/, -2.5],
   [/\bfed up\b/, -2.5],
   [/\b(?:what a|this is a|is a) joke\b/, -2.5],
   [/\b(?:wtf|ffs|omg)\b/, -2],
   [/\bwhere the (?:hell|heck|fuck)\b/, -2.5],
-  [/\b(?:no one|nobody|noone) (?:is |has )?(?:answer|respond|repl|help|got back)/, -2],
+  [
+    /\b(?:no one|nobody|noone) (?:is |has )?(?:answer|respond|repl|help|got back)/,
+    -2,
+  ],
   [/\bnever (?:arrived|came|turned up|received|got)\b/, -2],
   [/\bnot (?:arrived|received|turned up)\b/, -1.5],
   [/\bmoney back\b/, -0.5],
@@ -207,4 +222,5 @@ export const FRUSTRATION_PATTERNS: readonly [RegExp, number][] = [
 ];
 
 /** Polite openers that look like feelings but are not ("good morning"). */
-export const NEUTRAL_PHRASES = /\bgood (?:morning|afternoon|evening|night|day)\b|\bquick question\b|\bbest (?:sellers?|selling|value|price|wishes)\b|\bfine (?:china|bone)\b/g;
+export const NEUTRAL_PHRASES =
+  /\bgood (?:morning|afternoon|evening|night|day)\b|\bquick question\b|\bbest (?:sellers?|selling|value|price|wishes)\b|\bfine (?:china|bone)\b/g;

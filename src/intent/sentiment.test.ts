@@ -14,12 +14,14 @@ describe('scoreSentiment', () => {
     expect(scoreSentiment(text).label).toBe('negative');
   });
 
-  it.each(['thanks so much, love it!', 'brilliant service', 'not bad at all', 'thx!!'])(
-    'calls "%s" positive',
-    (text) => {
-      expect(scoreSentiment(text).label).toBe('positive');
-    },
-  );
+  it.each([
+    'thanks so much, love it!',
+    'brilliant service',
+    'not bad at all',
+    'thx!!',
+  ])('calls "%s" positive', (text) => {
+    expect(scoreSentiment(text).label).toBe('positive');
+  });
 
   it.each([
     'do you have red lunch bags under 2 quid',

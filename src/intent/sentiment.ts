@@ -35,12 +35,15 @@ function wordScores(lower: string): number {
     if (!base) return;
     let score = base;
     const window = tokens.slice(Math.max(0, i - 3), i);
-    const intensifier = window.map((word) => INTENSIFIERS[word]).findLast(Boolean);
+    const intensifier = window
+      .map((word) => INTENSIFIERS[word])
+      .findLast(Boolean);
     if (intensifier) score *= intensifier;
     // "at all" strengthens a negated word: "not happy at all".
     if (tokens[i + 1] === 'at' && tokens[i + 2] === 'all') score *= 1.5;
     // "not happy" is negative but milder than "unhappy"; "not bad" is mildly good.
-    if (window.some((word) => NEGATORS.has(word))) score *= base > 0 ? -0.8 : -0.4;
+    if (window.some((word) => NEGATORS.has(word)))
+      score *= base > 0 ? -0.8 : -0.4;
     total += score;
   });
   return total;

@@ -132,7 +132,11 @@ export function generateShoppingExamples(
       // alternatives yields distinct phrases, each split on its own.
       const group = template.includes('{') ? `${name}#${index}` : undefined;
       let made = 0;
-      for (let tries = 0; tries < perTemplate * 4 && made < perTemplate; tries++)
+      for (
+        let tries = 0;
+        tries < perTemplate * 4 && made < perTemplate;
+        tries++
+      )
         if (add(expandTemplate(template, random), name, group)) made++;
     });
   }

@@ -232,7 +232,7 @@ export const SHOPPING_TEMPLATES: TemplateTable = {
     'have i (bought|ordered) {products} before',
     'how many {products} have i (bought|ordered)',
     'what have i (ordered|bought) from you( before|)',
-    "what was in my (last|previous) order",
+    'what was in my (last|previous) order',
     'how much did i spend (last month|last year|in {month}|in total)',
     'what did i get in {month}',
     'when was my (last|first) order',

@@ -54,7 +54,10 @@ export interface IntentTrainingMetrics {
   trainingSeconds: number;
 }
 
-function encode(items: LabelledUtterance[], labels: readonly IntentName[]): TrainingSet {
+function encode(
+  items: LabelledUtterance[],
+  labels: readonly IntentName[],
+): TrainingSet {
   const index = new Map(labels.map((name, i) => [name, i]));
   return {
     vectors: items.map((item) => featurise(item.text, DEFAULT_FEATURE_OPTIONS)),
@@ -67,8 +70,12 @@ function buildVocabulary(items: LabelledUtterance[]): string[] {
   const counts = new Map<string, number>();
   for (const item of items)
     for (const token of classifierTokens(item.text))
-      if (/^[a-z]+$/.test(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
-  return [...counts].filter(([, count]) => count >= 2).map(([word]) => word).sort();
+      if (/^[a-z]+$/.test(token))
+        counts.set(token, (counts.get(token) ?? 0) + 1);
+  return [...counts]
+    .filter(([, count]) => count >= 2)
+    .map(([word]) => word)
+    .sort();
 }
 
 function evaluateSplit(model: IntentModel, items: LabelledUtterance[]) {
@@ -128,7 +135,11 @@ export async function trainIntentModel(
   const metrics: IntentTrainingMetrics = {
     dataset: { ...datasetOptions, ...stats },
     heldOut,
-    dev: { accuracy: devReport.accuracy, macroF1: devReport.macroF1, n: devReport.n },
+    dev: {
+      accuracy: devReport.accuracy,
+      macroF1: devReport.macroF1,
+      n: devReport.n,
+    },
     temperature: classifier.model.temperature,
     rows: classifier.model.buckets.length,
     epochs,
@@ -141,7 +152,10 @@ export async function trainIntentModel(
   if (options.save !== false) {
     const dir = intentModelDir(config.stateDir);
     saveIntentModel(dir, parts, { ...metrics });
-    log.info({ dir, rows: metrics.rows, accuracy: heldOut.accuracy }, 'intent model saved');
+    log.info(
+      { dir, rows: metrics.rows, accuracy: heldOut.accuracy },
+      'intent model saved',
+    );
   }
   return { model, metrics };
 }

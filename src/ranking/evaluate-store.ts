@@ -13,15 +13,27 @@ import { prepareTextFeature } from './train-ranker.ts';
 /** The `ranking` key of `shopmate eval --json`. */
 export interface RankingEvalJson {
   cutoff: string;
-  mixed: { dnn: RankingMetrics; ownRepeats: RankingMetrics; popularity: RankingMetrics };
-  discover: { dnn: RankingMetrics; popularity: RankingMetrics; itemKnn: RankingMetrics };
+  mixed: {
+    dnn: RankingMetrics;
+    ownRepeats: RankingMetrics;
+    popularity: RankingMetrics;
+  };
+  discover: {
+    dnn: RankingMetrics;
+    popularity: RankingMetrics;
+    itemKnn: RankingMetrics;
+  };
 }
 
 export async function evaluateRankingOnStore(
   db: Db,
   config: Config,
   onProgress: (text: string) => void = () => {},
-): Promise<{ json: RankingEvalJson; details: RankingEvaluation; text: boolean }> {
+): Promise<{
+  json: RankingEvalJson;
+  details: RankingEvaluation;
+  text: boolean;
+}> {
   const purchases = loadPurchaseLog(db);
   const text = await prepareTextFeature(config, purchases.items, onProgress);
   const details = await evaluateRanking(purchases, referenceDay(db, config), {

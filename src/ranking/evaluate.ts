@@ -24,8 +24,16 @@ export interface RankingEvaluation {
   customers: { mixed: number; discover: number };
   /** Test purchases of items first sold after the cutoff (unrankable). */
   droppedNewItemPurchases: number;
-  mixed: { dnn: RankingMetrics; ownRepeats: RankingMetrics; popularity: RankingMetrics };
-  discover: { dnn: RankingMetrics; popularity: RankingMetrics; itemKnn: RankingMetrics };
+  mixed: {
+    dnn: RankingMetrics;
+    ownRepeats: RankingMetrics;
+    popularity: RankingMetrics;
+  };
+  discover: {
+    dnn: RankingMetrics;
+    popularity: RankingMetrics;
+    itemKnn: RankingMetrics;
+  };
   training: { seconds: number; rows: number; validationAuc: number };
 }
 
@@ -106,18 +114,26 @@ export async function evaluateRanking(
 
     mixed.dnn.add(topK(catalogue, dnn, randomTies(), 50), relevant);
     mixed.ownRepeats.add(topK(catalogue, ownCount, randomTies(), 50), relevant);
-    mixed.popularity.add(topK(catalogue, popularity, randomTies(), 50), relevant);
+    mixed.popularity.add(
+      topK(catalogue, popularity, randomTies(), 50),
+      relevant,
+    );
 
     const fresh = new Set([...relevant].filter((item) => own[item] < 0));
     if (fresh.size > 0) {
       const unowned = catalogue.filter((item) => own[item] < 0);
       const knn = (item: number) => scorer.view.coRecent[item];
       discover.dnn.add(topK(unowned, dnn, randomTies(), 50), fresh);
-      discover.popularity.add(topK(unowned, popularity, randomTies(), 50), fresh);
+      discover.popularity.add(
+        topK(unowned, popularity, randomTies(), 50),
+        fresh,
+      );
       discover.itemKnn.add(topK(unowned, knn, randomTies(), 50), fresh);
     }
     if ((done + 1) % 500 === 0)
-      progress(`  ranked the catalogue for ${done + 1}/${customers.length} customers`);
+      progress(
+        `  ranked the catalogue for ${done + 1}/${customers.length} customers`,
+      );
   });
 
   return {

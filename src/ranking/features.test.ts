@@ -22,7 +22,11 @@ function fixture() {
     snapshot.histories[log.customerIndex.get(id)!];
   const features = (customer: number | null, codes: string[]) => {
     const view = createCustomerView(log.items.length);
-    loadCustomerView(context, view, customer === null ? undefined : history(customer));
+    loadCustomerView(
+      context,
+      view,
+      customer === null ? undefined : history(customer),
+    );
     const out = new Float32Array(codes.length * N_FEATURES);
     writeFeatures(context, view, codes.map(item), out);
     return codes.map((_, r) => {
@@ -70,8 +74,15 @@ describe('ranking features', () => {
     expect(stand.hasCycle).toBe(0);
     expect(stand.dueness).toBe(0);
     for (const customer of [1, 2, 3, null])
-      for (const row of features(customer, ['20725', '20726', '85099B', '22423', '90001']))
-        for (const value of Object.values(row)) expect(Number.isFinite(value)).toBe(true);
+      for (const row of features(customer, [
+        '20725',
+        '20726',
+        '85099B',
+        '22423',
+        '90001',
+      ]))
+        for (const value of Object.values(row))
+          expect(Number.isFinite(value)).toBe(true);
   });
 
   it('scores co-purchases from the customers who bought both', () => {

@@ -142,7 +142,8 @@ function fillTextSimilarity(
   const profile = new Float32Array(dim);
   history.items.forEach((item, i) => {
     const weight = Math.log1p(history.counts[i]);
-    for (let d = 0; d < dim; d++) profile[d] += weight * vectors[item * dim + d];
+    for (let d = 0; d < dim; d++)
+      profile[d] += weight * vectors[item * dim + d];
   });
   const norm = Math.hypot(...profile) || 1;
   for (let item = 0; item < out.length; item++) {
@@ -158,7 +159,8 @@ export function loadCustomerView(
   view: CustomerView,
   history: CustomerHistory | undefined,
 ): void {
-  if (view.history) for (const item of view.history.items) view.ownIndex[item] = -1;
+  if (view.history)
+    for (const item of view.history.items) view.ownIndex[item] = -1;
   view.history = history;
   const cutoff = context.snapshot.cutoffDay;
   const items = history?.items ?? new Int32Array(0);

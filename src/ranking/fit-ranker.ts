@@ -3,7 +3,11 @@
  * earlier cutoffs, labels in the window after each, never a day past `endDay`.
  * The evaluation and `shopmate train` both call this; only `endDay` differs.
  */
-import { N_FEATURES, createFeatureContext, type TextVectors } from './features.ts';
+import {
+  N_FEATURES,
+  createFeatureContext,
+  type TextVectors,
+} from './features.ts';
 import type { PurchaseLog } from './purchase-log.ts';
 import type { RankerNetwork } from './scorer.ts';
 import { createRandom } from './seeded-random.ts';

@@ -22,14 +22,56 @@ const ORDERS: [string, number | null, string, Line[]][] = [
   // Customer 1 buys the red lunch bag every 28 days, and a cake stand once.
   ['500001', 1, '2011-01-03 10:00:00', [['20725', 10]]],
   ['500002', 1, '2011-01-31 10:00:00', [['20725', 10]]],
-  ['500003', 1, '2011-02-28 10:00:00', [['20725', 10], ['22423', 2]]],
+  [
+    '500003',
+    1,
+    '2011-02-28 10:00:00',
+    [
+      ['20725', 10],
+      ['22423', 2],
+    ],
+  ],
   ['500004', 1, '2011-03-28 10:00:00', [['20725', 10]]],
   // Customers 2 and 3 buy the red and the pink lunch bag together.
-  ['500005', 2, '2011-01-10 10:00:00', [['20725', 5], ['20726', 5]]],
-  ['500006', 2, '2011-03-01 10:00:00', [['20725', 5], ['20726', 5]]],
-  ['500007', 3, '2011-03-15 10:00:00', [['20725', 1], ['20726', 1], ['85099B', 1]]],
+  [
+    '500005',
+    2,
+    '2011-01-10 10:00:00',
+    [
+      ['20725', 5],
+      ['20726', 5],
+    ],
+  ],
+  [
+    '500006',
+    2,
+    '2011-03-01 10:00:00',
+    [
+      ['20725', 5],
+      ['20726', 5],
+    ],
+  ],
+  [
+    '500007',
+    3,
+    '2011-03-15 10:00:00',
+    [
+      ['20725', 1],
+      ['20726', 1],
+      ['85099B', 1],
+    ],
+  ],
   // A guest buys the jumbo bag and both plain mugs (identical items).
-  ['500008', null, '2011-03-20 10:00:00', [['85099B', 1], ['90001', 1], ['90002', 1]]],
+  [
+    '500008',
+    null,
+    '2011-03-20 10:00:00',
+    [
+      ['85099B', 1],
+      ['90001', 1],
+      ['90002', 1],
+    ],
+  ],
   // Customer 1 cancels a jam set: never a purchase.
   ['C500009', 1, '2011-03-02 10:00:00', [['22960', -1]]],
   // After the 2011-04-15 cutoff used by the tests.
@@ -57,7 +99,13 @@ export function buildRankingFixture(
     'INSERT INTO order_lines (invoice, stock_code, description, quantity, unit_price, is_product) VALUES (?, ?, ?, ?, ?, 1)',
   );
   for (const [invoice, customer, date, lines] of ORDERS) {
-    insertOrder.run(invoice, customer, date, invoice.startsWith('C') ? 1 : 0, lines.length);
+    insertOrder.run(
+      invoice,
+      customer,
+      date,
+      invoice.startsWith('C') ? 1 : 0,
+      lines.length,
+    );
     for (const [stockCode, quantity] of lines) {
       const product = FIXTURE_PRODUCTS.find(([code]) => code === stockCode)!;
       insertLine.run(invoice, stockCode, product[1], quantity, product[2]);

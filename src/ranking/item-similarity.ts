@@ -30,7 +30,8 @@ function buildBuyerLists(
   const buyers = new Int32Array(counts[nItems]);
   const fill = counts.slice(0, nItems);
   histories.forEach((history, customer) => {
-    if (history) for (const item of history.items) buyers[fill[item]++] = customer;
+    if (history)
+      for (const item of history.items) buyers[fill[item]++] = customer;
   });
   return { offsets: counts, buyers };
 }
@@ -117,8 +118,7 @@ export function buildItemNeighbours(
   const k = options.k ?? 50;
   const shrink = options.shrink ?? 5;
   const { offsets: buyerOffsets, buyers } = buildBuyerLists(histories, nItems);
-  const nBuyers = (item: number) =>
-    buyerOffsets[item + 1] - buyerOffsets[item];
+  const nBuyers = (item: number) => buyerOffsets[item + 1] - buyerOffsets[item];
 
   const row = new Float32Array(nItems);
   const touched = new Int32Array(nItems);
@@ -143,8 +143,7 @@ export function buildItemNeighbours(
     for (let t = 0; t < nTouched; t++) {
       const other = touched[t];
       if (other !== item) {
-        const denominator =
-          Math.sqrt(nBuyers(item) * nBuyers(other)) + shrink;
+        const denominator = Math.sqrt(nBuyers(item) * nBuyers(other)) + shrink;
         heap.offer(other, row[other] / denominator);
       }
       row[other] = 0;
@@ -189,7 +188,11 @@ export function scoreCoPurchase(
   for (let i = 0; i < customerItems.length; i++) {
     const item = customerItems[i];
     const weight = Math.exp(-daysSince[i] / CO_RECENCY_DAYS);
-    for (let n = neighbours.offsets[item]; n < neighbours.offsets[item + 1]; n++) {
+    for (
+      let n = neighbours.offsets[item];
+      n < neighbours.offsets[item + 1];
+      n++
+    ) {
       const other = neighbours.neighbours[n];
       const similarity = neighbours.similarities[n];
       out.sum[other] += similarity;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MetricsAccumulator, hitRateAt, ndcgAt, recallAt, topK } from './metrics.ts';
+import {
+  MetricsAccumulator,
+  hitRateAt,
+  ndcgAt,
+  recallAt,
+  topK,
+} from './metrics.ts';
 
 describe('ranking metrics', () => {
   const relevant = new Set([2, 5, 9]);
@@ -32,8 +38,20 @@ describe('ranking metrics', () => {
   it('selects the top k by score, equal scores by tie key', () => {
     const scores = [0.1, 0.9, 0.5, 0.5, 0.5, 0.2];
     const ties = [0, 0, 1, 3, 2, 0];
-    const top = topK([0, 1, 2, 3, 4, 5], (i) => scores[i], (i) => ties[i], 4);
+    const top = topK(
+      [0, 1, 2, 3, 4, 5],
+      (i) => scores[i],
+      (i) => ties[i],
+      4,
+    );
     expect(top).toEqual([1, 3, 4, 2]);
-    expect(topK([0, 1], (i) => scores[i], () => 0, 0)).toEqual([]);
+    expect(
+      topK(
+        [0, 1],
+        (i) => scores[i],
+        () => 0,
+        0,
+      ),
+    ).toEqual([]);
   });
 });

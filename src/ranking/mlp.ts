@@ -20,7 +20,11 @@ export interface Normaliser {
 }
 
 /** Mean and standard deviation per column; constant columns get std 1. */
-export function fitNormaliser(x: Float32Array, n: number, d: number): Normaliser {
+export function fitNormaliser(
+  x: Float32Array,
+  n: number,
+  d: number,
+): Normaliser {
   const mean = new Float64Array(d);
   const square = new Float64Array(d);
   for (let r = 0; r < n; r++)

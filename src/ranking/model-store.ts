@@ -123,7 +123,10 @@ export function loadRanker(
       JSON.parse(fs.readFileSync(metaFile, 'utf8')),
     );
     if (meta.featureNames.join() !== FEATURE_NAMES.join())
-      return { ranker: undefined, reason: 'the saved ranker uses other features' };
+      return {
+        ranker: undefined,
+        reason: 'the saved ranker uses other features',
+      };
     const weights = readWeights(folder);
     const layers = meta.layers.map((spec): DenseLayer => {
       const kernel = weights.get(`${spec.name}/kernel`);

@@ -9,7 +9,11 @@ import {
   writeFeatures,
 } from './features.ts';
 import { loadPurchaseLog, referenceDay } from './purchase-log.ts';
-import { RecommendationSchema, createRecommender, type Recommender } from './recommender.ts';
+import {
+  RecommendationSchema,
+  createRecommender,
+  type Recommender,
+} from './recommender.ts';
 import { buildSnapshot } from './snapshot.ts';
 
 describe('ranking on the real store', () => {
@@ -33,7 +37,9 @@ describe('ranking on the real store', () => {
   });
 
   it('recommends reorders and discoveries for a regular customer', () => {
-    const mixed = RecommendationSchema.parse(recommender.recommend(regular, { k: 20 }));
+    const mixed = RecommendationSchema.parse(
+      recommender.recommend(regular, { k: 20 }),
+    );
     expect(mixed.coldStart).toBe(false);
     expect(mixed.results).toHaveLength(20);
     expect(new Set(mixed.results.map((r) => r.stockCode)).size).toBe(20);
@@ -51,12 +57,18 @@ describe('ranking on the real store', () => {
   it('computes finite features for a sample of real customers', () => {
     const db = getIngestedDb();
     const log = loadPurchaseLog(db);
-    const context = createFeatureContext(buildSnapshot(log, referenceDay(db, getConfig())));
+    const context = createFeatureContext(
+      buildSnapshot(log, referenceDay(db, getConfig())),
+    );
     const view = createCustomerView(log.items.length);
     const items = Int32Array.from(log.items.keys());
     const out = new Float32Array(items.length * N_FEATURES);
     const histories = context.snapshot.histories.filter(Boolean);
-    for (let i = 0; i < histories.length; i += Math.ceil(histories.length / 25)) {
+    for (
+      let i = 0;
+      i < histories.length;
+      i += Math.ceil(histories.length / 25)
+    ) {
       loadCustomerView(context, view, histories[i]);
       writeFeatures(context, view, items, out);
       expect(out.every(Number.isFinite)).toBe(true);

@@ -32,7 +32,11 @@ export function describeEvery(days: number): string {
   return say(Math.round(days / 30.4), 'month');
 }
 
-function reorderReason(view: CustomerView, item: number, cutoff: number): string {
+function reorderReason(
+  view: CustomerView,
+  item: number,
+  cutoff: number,
+): string {
   const history = view.history!;
   const own = view.ownIndex[item];
   const count = history.counts[own];
@@ -63,7 +67,10 @@ function mostSimilarOwned(
 }
 
 /** "popular right now: 41 customers bought it in the last 3 months". */
-export function popularityReason(context: FeatureContext, item: number): string {
+export function popularityReason(
+  context: FeatureContext,
+  item: number,
+): string {
   const buyers = context.snapshot.itemStats.nCustomersRecent[item];
   if (buyers === 0) return 'one of the shop’s regular items';
   return `popular right now: ${plural(buyers, 'customer')} bought it in the last 3 months`;

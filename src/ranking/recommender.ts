@@ -11,6 +11,7 @@ import { moduleLogger } from '../logger.ts';
 import { formatShopTime, getReferenceDate, type Db } from '../store/index.ts';
 import { createFeatureContext, type TextVectors } from './features.ts';
 import { HeuristicScorer } from './heuristic-scorer.ts';
+import { topK } from './metrics.ts';
 import { sigmoid } from './mlp.ts';
 import {
   PROJECTION_FILE,
@@ -21,7 +22,11 @@ import {
 } from './model-store.ts';
 import { loadPurchaseLog, referenceDay } from './purchase-log.ts';
 import { explain, popularityReason } from './reasons.ts';
-import { CatalogueScorer, type ItemScorer, type RankerNetwork } from './scorer.ts';
+import {
+  CatalogueScorer,
+  type ItemScorer,
+  type RankerNetwork,
+} from './scorer.ts';
 import { buildSnapshot } from './snapshot.ts';
 import {
   deserialiseProjection,
@@ -79,9 +84,15 @@ export interface RecommenderInfo {
 
 export interface Recommender {
   readonly info: RecommenderInfo;
-  recommend(customerId: number | null, options?: RecommendOptions): Recommendation;
+  recommend(
+    customerId: number | null,
+    options?: RecommendOptions,
+  ): Recommendation;
   /** Orders candidates for the customer; unknown codes go last with score 0. */
-  rerank(customerId: number | null, stockCodes: readonly string[]): RerankedItem[];
+  rerank(
+    customerId: number | null,
+    stockCodes: readonly string[],
+  ): RerankedItem[];
 }
 
 export interface CreateRecommenderOptions {
@@ -130,7 +141,8 @@ function chooseModel(
   if (options.network !== undefined)
     return { network: options.network ?? undefined, text: options.text };
   const loaded = loadRanker(rankerFolder(config));
-  if (!loaded.ranker) return { note: `${loaded.reason}; run \`shopmate train\`` };
+  if (!loaded.ranker)
+    return { note: `${loaded.reason}; run \`shopmate train\`` };
   const { meta, network } = loaded.ranker;
   const stale =
     meta.ingestSignature !== ingestSignature(db) ||
@@ -185,10 +197,11 @@ export function createRecommender(
   };
   const logFields = { ...info, trainedMeta: undefined };
   if (chosen.note) log.warn(logFields, 'recommender ready with a caveat');
-  else log.info(
-    { ...logFields, latencyMs: Math.round(performance.now() - started) },
-    'recommender ready',
-  );
+  else
+    log.info(
+      { ...logFields, latencyMs: Math.round(performance.now() - started) },
+      'recommender ready',
+    );
 
   const historyOf = (customerId: number | null) => {
     if (customerId === null) return undefined;
@@ -196,7 +209,12 @@ export function createRecommender(
     return index === undefined ? undefined : snapshot.histories[index];
   };
 
-  const toItem = (item: number, score: number, reason: string, owned: boolean) => ({
+  const toItem = (
+    item: number,
+    score: number,
+    reason: string,
+    owned: boolean,
+  ) => ({
     stockCode: items[item].stockCode,
     title: items[item].title,
     price: items[item].price,
@@ -242,13 +260,15 @@ export function createRecommender(
         (options.mode === 'mixed' ||
           (options.mode === 'reorder') === own[item] >= 0),
     );
-    const logits = Float32Array.from(scorer.scoreItems(candidates));
-    const order = [...candidates.keys()].sort(
-      (a, b) =>
-        logits[b] - logits[a] ||
-        (items[candidates[a]].stockCode < items[candidates[b]].stockCode ? -1 : 1),
+    const logits = scorer.scoreItems(candidates);
+    // Items are in stock-code order, so a lower index wins a tie.
+    const order = topK(
+      [...candidates.keys()],
+      (at) => logits[at],
+      (at) => -candidates[at],
+      options.k,
     );
-    const results = order.slice(0, options.k).map((at) => {
+    const results = order.map((at) => {
       const item = candidates[at];
       return toItem(
         item,
@@ -289,7 +309,10 @@ export function createRecommender(
       .map((stockCode, at) => ({ stockCode, score: scores[at], at }))
       .sort((a, b) => b.score - a.score || a.at - b.at)
       .map(({ stockCode, score }) => ({ stockCode, score: round(score) }));
-    return [...ranked, ...unknown.map((stockCode) => ({ stockCode, score: 0 }))];
+    return [
+      ...ranked,
+      ...unknown.map((stockCode) => ({ stockCode, score: 0 })),
+    ];
   }
 
   return { info, recommend, rerank };

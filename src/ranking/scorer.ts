@@ -65,7 +65,12 @@ export class CatalogueScorer implements ItemScorer {
     }
     writeFeatures(this.context, this.view, items, this.features);
     applyNormaliser(this.network.normaliser, this.features, items.length);
-    forwardLogits(this.network.layers, this.features, items.length, this.logits);
+    forwardLogits(
+      this.network.layers,
+      this.features,
+      items.length,
+      this.logits,
+    );
     return this.logits.subarray(0, items.length);
   }
 }

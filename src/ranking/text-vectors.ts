@@ -12,7 +12,11 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { moduleLogger } from '../logger.ts';
 import { createEmbedder } from '../retrieval/embedders/index.ts';
-import { indexFolder, isIndexFresh, loadCatalogueIndex } from '../retrieval/index.ts';
+import {
+  indexFolder,
+  isIndexFresh,
+  loadCatalogueIndex,
+} from '../retrieval/index.ts';
 import type { TextVectors } from './features.ts';
 import type { CatalogueItem } from './purchase-log.ts';
 import { createRandom } from './seeded-random.ts';
@@ -42,7 +46,8 @@ const CacheMetaSchema = z.object({
 
 function catalogueKey(items: readonly CatalogueItem[]): string {
   const hash = createHash('sha256');
-  for (const item of items) hash.update(`${item.stockCode}\u0001${item.title}\n`);
+  for (const item of items)
+    hash.update(`${item.stockCode}\u0001${item.title}\n`);
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -77,7 +82,8 @@ function fromCache(
   items: readonly CatalogueItem[],
 ): CatalogueVectors | undefined {
   const files = cacheFiles(folder);
-  if (!fs.existsSync(files.meta) || !fs.existsSync(files.data)) return undefined;
+  if (!fs.existsSync(files.meta) || !fs.existsSync(files.data))
+    return undefined;
   const meta = CacheMetaSchema.safeParse(
     JSON.parse(fs.readFileSync(files.meta, 'utf8')),
   );
@@ -118,7 +124,11 @@ async function embedTitles(
   fs.writeFileSync(files.data, new Uint8Array(vectors.buffer));
   fs.writeFileSync(
     files.meta,
-    JSON.stringify({ key: catalogueKey(items), source: result.source, dim: result.dim }),
+    JSON.stringify({
+      key: catalogueKey(items),
+      source: result.source,
+      dim: result.dim,
+    }),
   );
   return result;
 }
@@ -183,7 +193,8 @@ export function fitProjection(
   const covariance = new Float64Array(d * d);
   const centred = new Float64Array(d);
   for (let r = 0; r < n; r++) {
-    for (let c = 0; c < d; c++) centred[c] = source.vectors[r * d + c] - mean[c];
+    for (let c = 0; c < d; c++)
+      centred[c] = source.vectors[r * d + c] - mean[c];
     for (let i = 0; i < d; i++) {
       const value = centred[i];
       for (let j = i; j < d; j++) covariance[i * d + j] += value * centred[j];
@@ -200,7 +211,8 @@ export function fitProjection(
     for (let i = 0; i < d; i++)
       for (let j = 0; j < d; j++) {
         const value = covariance[i * d + j];
-        for (let k = 0; k < dim; k++) next[i * dim + k] += value * basis[j * dim + k];
+        for (let k = 0; k < dim; k++)
+          next[i * dim + k] += value * basis[j * dim + k];
       }
     orthonormalise(next, d, dim);
     basis = next;
@@ -230,7 +242,9 @@ export function projectVectors(
 
 /** The projection's floats: mean then components. */
 export function serialiseProjection(projection: TextProjection): Uint8Array {
-  const floats = new Float32Array(projection.mean.length + projection.components.length);
+  const floats = new Float32Array(
+    projection.mean.length + projection.components.length,
+  );
   floats.set(projection.mean);
   floats.set(projection.components, projection.mean.length);
   return new Uint8Array(floats.buffer);

@@ -13,7 +13,10 @@ import type { TrainingSet } from './training-data.ts';
 /** Rows whose label is 1 when feature 0 + feature 1 > 0. */
 function syntheticSet(n: number): TrainingSet {
   const random = createRandom(3);
-  const x = Float32Array.from({ length: n * N_FEATURES }, () => random() * 2 - 1);
+  const x = Float32Array.from(
+    { length: n * N_FEATURES },
+    () => random() * 2 - 1,
+  );
   const y = Float32Array.from({ length: n }, (_, r) =>
     x[r * N_FEATURES] + x[r * N_FEATURES + 1] > 0 ? 1 : 0,
   );
@@ -28,7 +31,9 @@ function syntheticSet(n: number): TrainingSet {
 
 describe('ranker network', () => {
   it('computes AUC with ties counted half', () => {
-    expect(auc(Float32Array.of(0.1, 0.4, 0.35, 0.8), Float32Array.of(0, 0, 1, 1))).toBe(0.75);
+    expect(
+      auc(Float32Array.of(0.1, 0.4, 0.35, 0.8), Float32Array.of(0, 0, 1, 1)),
+    ).toBe(0.75);
     expect(auc(Float32Array.of(0.5, 0.5), Float32Array.of(0, 1))).toBe(0.5);
   });
 
@@ -43,8 +48,22 @@ describe('ranker network', () => {
 
   it('runs the forward pass of a small dense network', () => {
     const layers = [
-      { name: 'h', inputs: 2, units: 2, activation: 'relu' as const, kernel: Float32Array.of(1, -1, 2, 1), bias: Float32Array.of(0, 0.5) },
-      { name: 'o', inputs: 2, units: 1, activation: 'linear' as const, kernel: Float32Array.of(1, 2), bias: Float32Array.of(-1) },
+      {
+        name: 'h',
+        inputs: 2,
+        units: 2,
+        activation: 'relu' as const,
+        kernel: Float32Array.of(1, -1, 2, 1),
+        bias: Float32Array.of(0, 0.5),
+      },
+      {
+        name: 'o',
+        inputs: 2,
+        units: 1,
+        activation: 'linear' as const,
+        kernel: Float32Array.of(1, 2),
+        bias: Float32Array.of(-1),
+      },
     ];
     const out = new Float32Array(2);
     forwardLogits(layers, Float32Array.of(1, 1, -1, 0), 2, out);
@@ -69,8 +88,16 @@ describe('ranker network', () => {
     await saveRanker(folder, fit.model, {
       version: 1,
       featureNames: [...FEATURE_NAMES],
-      normaliser: { mean: [...fit.normaliser.mean], std: [...fit.normaliser.std] },
-      layers: fit.layers.map(({ name, inputs, units, activation }) => ({ name, inputs, units, activation })),
+      normaliser: {
+        mean: [...fit.normaliser.mean],
+        std: [...fit.normaliser.std],
+      },
+      layers: fit.layers.map(({ name, inputs, units, activation }) => ({
+        name,
+        inputs,
+        units,
+        activation,
+      })),
       referenceDate: '2011-09-30 17:22:00',
       ingestSignature: 'test',
       featureCutoffs: [],
@@ -93,7 +120,10 @@ describe('ranker network', () => {
 
   it('reports a missing or foreign model instead of throwing', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'shopmate-ranker-'));
-    expect(loadRanker(folder)).toEqual({ ranker: undefined, reason: 'no trained ranker' });
+    expect(loadRanker(folder)).toEqual({
+      ranker: undefined,
+      reason: 'no trained ranker',
+    });
     fs.writeFileSync(path.join(folder, 'ranker.json'), '{"version":1}');
     const broken = loadRanker(folder);
     expect(broken.ranker).toBeUndefined();

@@ -26,7 +26,7 @@ export interface NetworkOptions {
 }
 
 export const DEFAULT_NETWORK: NetworkOptions = {
-  hidden: [64, 32],
+  hidden: [32, 16],
   epochs: 4,
   batchSize: 1024,
   learningRate: 0.002,
@@ -146,7 +146,7 @@ export function auc(scores: Float32Array, labels: Float32Array): number {
   const order = Array.from(scores.keys()).sort((a, b) => scores[a] - scores[b]);
   let positives = 0;
   let rankSum = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j < order.length && scores[order[j]] === scores[order[i]]) j++;
     const averageRank = (i + j + 1) / 2;
@@ -159,7 +159,9 @@ export function auc(scores: Float32Array, labels: Float32Array): number {
   }
   const negatives = order.length - positives;
   if (positives === 0 || negatives === 0) return Number.NaN;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+  return (
+    (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives)
+  );
 }
 
 /** Fits the normaliser and the MLP; reports progress per epoch. */

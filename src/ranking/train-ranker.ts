@@ -69,11 +69,19 @@ export async function saveRanker(
           { paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] },
         ],
       };
-      writeAtomically(path.join(folder, 'model.json'), JSON.stringify(modelJson));
-      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
+      writeAtomically(
+        path.join(folder, 'model.json'),
+        JSON.stringify(modelJson),
+      );
+      return {
+        modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts),
+      };
     }),
   );
-  writeAtomically(path.join(folder, 'ranker.json'), JSON.stringify(meta, null, 2));
+  writeAtomically(
+    path.join(folder, 'ranker.json'),
+    JSON.stringify(meta, null, 2),
+  );
 }
 
 function writeAtomically(file: string, data: string | Uint8Array): void {
@@ -98,7 +106,9 @@ export async function prepareTextFeature(
     onProgress,
   );
   if (!source) return undefined;
-  onProgress(`  text vectors from ${source.source}; reducing to ${TEXT_DIM} dimensions …`);
+  onProgress(
+    `  text vectors from ${source.source}; reducing to ${TEXT_DIM} dimensions …`,
+  );
   const projection = fitProjection(source, TEXT_DIM);
   const text: TextVectors = projectVectors(source, projection);
   return { source: source.source, projection, text };
@@ -137,12 +147,14 @@ export async function trainRanker(
       mean: [...ranker.network.normaliser.mean],
       std: [...ranker.network.normaliser.std],
     },
-    layers: ranker.network.layers.map(({ name, inputs, units, activation }) => ({
-      name,
-      inputs,
-      units,
-      activation,
-    })),
+    layers: ranker.network.layers.map(
+      ({ name, inputs, units, activation }) => ({
+        name,
+        inputs,
+        units,
+        activation,
+      }),
+    ),
     referenceDate: formatShopTime(getReferenceDate(db, config)),
     ingestSignature: ingestSignature(db),
     featureCutoffs: ranker.featureCutoffDays.map((day) =>

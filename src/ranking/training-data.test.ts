@@ -32,7 +32,10 @@ describe('training examples', () => {
     expect(items).toHaveLength(2);
     expect(new Set(items).size).toBe(2);
     expect(offset).toBeCloseTo(Math.log(5), 10);
-    expect(sampleStratum([1, 2], 5, createRandom(5))).toEqual({ items: [1, 2], offset: 0 });
+    expect(sampleStratum([1, 2], 5, createRandom(5))).toEqual({
+      items: [1, 2],
+      offset: 0,
+    });
   });
 
   it('skips windows where no one with a history buys a known item', () => {

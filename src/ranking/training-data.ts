@@ -95,7 +95,11 @@ export function buildTrainingSet(
   for (let i = 0; i < nItems; i++)
     if (snapshot.itemStats.nOrders[i] > 0) catalogue.push(i);
 
-  const labels = purchasesBetween(snapshot.log, snapshot.cutoffDay, labelEndDay);
+  const labels = purchasesBetween(
+    snapshot.log,
+    snapshot.cutoffDay,
+    labelEndDay,
+  );
   const view = createCustomerView(nItems);
   const features = new Float32Array(nItems * N_FEATURES);
   const customers = [...labels.keys()].sort((a, b) => a - b);
@@ -133,7 +137,9 @@ export function buildTrainingSet(
         buffer.customer.push(customer);
         // A positive's stratum is the one it would have been sampled from.
         buffer.offset.push(
-          stratum.label === 1 ? positiveOffset(view, item, strata) : stratum.offset,
+          stratum.label === 1
+            ? positiveOffset(view, item, strata)
+            : stratum.offset,
         );
       }
     }

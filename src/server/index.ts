@@ -40,3 +40,14 @@ export {
 } from './session-token.ts';
 export { httpStatusFor, toErrorPayload } from './error-mapping.ts';
 export { findDemoCustomers, type DemoCustomer } from './demo-customers.ts';
+export {
+  benchTurns,
+  TURN_SCRIPT,
+  type TurnBenchOptions,
+  type TurnBenchReport,
+} from './turn-bench.ts';
+export {
+  percentile,
+  summariseTurns,
+  type LatencySummary,
+} from './turn-bench-stats.ts';

@@ -3,9 +3,14 @@ import { runSections } from '../run-sections.ts';
 import type { Section } from '../sections.ts';
 import { embedderBenchSection } from '../sections/embedder-bench.ts';
 import { searchBenchSection } from '../sections/search-bench.ts';
+import { turnBenchSection } from '../sections/turn-bench.ts';
 
 /** Speed and memory measurements, each printing ratios measured side by side. */
-const BENCH_SECTIONS: Section[] = [searchBenchSection, embedderBenchSection];
+const BENCH_SECTIONS: Section[] = [
+  searchBenchSection,
+  embedderBenchSection,
+  turnBenchSection,
+];
 
 export function registerBench(program: Command): void {
   program

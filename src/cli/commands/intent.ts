@@ -10,10 +10,16 @@ interface IntentOptions {
   file?: string;
 }
 
-function readMessages(text: string | undefined, options: IntentOptions): string[] {
+function readMessages(
+  text: string | undefined,
+  options: IntentOptions,
+): string[] {
   if (options.file) {
     if (!fs.existsSync(options.file))
-      throw new ShopmateError('NOT_FOUND', `No messages file at ${options.file}`);
+      throw new ShopmateError(
+        'NOT_FOUND',
+        `No messages file at ${options.file}`,
+      );
     return fs
       .readFileSync(options.file, 'utf8')
       .split(/\r?\n/)

@@ -33,7 +33,10 @@ function parseCustomer(text: string): number | null {
 function readCustomers(options: RecommendCliOptions, id?: string): string[] {
   if (options.customersFile) {
     if (!fs.existsSync(options.customersFile))
-      throw new ShopmateError('NOT_FOUND', `No customers file at ${options.customersFile}`);
+      throw new ShopmateError(
+        'NOT_FOUND',
+        `No customers file at ${options.customersFile}`,
+      );
     return fs
       .readFileSync(options.customersFile, 'utf8')
       .split(/\r?\n/)
@@ -41,7 +44,10 @@ function readCustomers(options: RecommendCliOptions, id?: string): string[] {
       .filter((line) => line !== '' && !line.startsWith('#'));
   }
   if (id === undefined)
-    throw new ShopmateError('INVALID_INPUT', 'Give a customer id or --customers-file F');
+    throw new ShopmateError(
+      'INVALID_INPUT',
+      'Give a customer id or --customers-file F',
+    );
   return [id];
 }
 
@@ -49,7 +55,10 @@ function parseK(text: string | undefined): number {
   if (text === undefined) return 10;
   const k = Number(text);
   if (!Number.isInteger(k) || k < 1 || k > 200)
-    throw new ShopmateError('INVALID_INPUT', `--k must be a whole number in 1..200, got "${text}"`);
+    throw new ShopmateError(
+      'INVALID_INPUT',
+      `--k must be a whole number in 1..200, got "${text}"`,
+    );
   return k;
 }
 
@@ -69,7 +78,9 @@ function describe(recommendation: Recommendation): string[] {
 export function registerRecommend(program: Command): void {
   program
     .command('recommend')
-    .description('Recommend products for a customer: reorders that are due and new finds')
+    .description(
+      'Recommend products for a customer: reorders that are due and new finds',
+    )
     .argument('[customerId]', 'customer id, or "guest" for a cold start')
     .option('--k <k>', 'how many products', '10')
     .option('--mode <mode>', 'mixed | reorder | discover', 'mixed')
@@ -88,9 +99,13 @@ export function registerRecommend(program: Command): void {
       const db = openIngestedDatabase(config.databasePath);
       try {
         const recommender = createRecommender(db, config);
-        if (recommender.info.note) writeProgress(`note: ${recommender.info.note}`);
+        if (recommender.info.note)
+          writeProgress(`note: ${recommender.info.note}`);
         for (const customer of customers) {
-          const recommendation = recommender.recommend(customer, { k, mode: mode.data });
+          const recommendation = recommender.recommend(customer, {
+            k,
+            mode: mode.data,
+          });
           if (options.json) writeJson(recommendation);
           else for (const line of describe(recommendation)) writeLine(line);
         }

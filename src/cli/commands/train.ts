@@ -40,7 +40,9 @@ const TRAINERS: Trainer[] = [
     key: 'intent',
     title: 'intent classifier',
     async run({ config, progress }) {
-      const { metrics } = await trainIntentModel(config, { onProgress: progress });
+      const { metrics } = await trainIntentModel(config, {
+        onProgress: progress,
+      });
       return { ...metrics };
     },
   },
@@ -94,7 +96,8 @@ export function registerTrain(program: Command): void {
           summaries[trainer.key] = await trainer.run(context);
           const seconds = ((Date.now() - started) / 1000).toFixed(1);
           writeProgress(`   (${seconds} s)`);
-          if (!options.json) writeLine(`${trainer.key}: trained in ${seconds} s`);
+          if (!options.json)
+            writeLine(`${trainer.key}: trained in ${seconds} s`);
         }
       } finally {
         db?.close();

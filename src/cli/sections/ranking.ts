@@ -2,7 +2,10 @@
  * `shopmate eval` section "ranking": the DNN ranker against the
  * own-most-bought, popularity and item-kNN baselines on the last 91 days.
  */
-import { evaluateRankingOnStore, type RankingMetrics } from '../../ranking/index.ts';
+import {
+  evaluateRankingOnStore,
+  type RankingMetrics,
+} from '../../ranking/index.ts';
 import type { Section } from '../sections.ts';
 
 function describe(name: string, metrics: RankingMetrics): string {
@@ -11,7 +14,8 @@ function describe(name: string, metrics: RankingMetrics): string {
 
 export const rankingSection: Section = {
   key: 'ranking',
-  title: 'DNN ranker: reorder + discover (full-catalogue ranking after the cutoff)',
+  title:
+    'DNN ranker: reorder + discover (full-catalogue ranking after the cutoff)',
   async run({ db, config, progress }) {
     const { json, details, text } = await evaluateRankingOnStore(
       db(),

@@ -50,7 +50,10 @@ export const COLOUR_WORDS: Readonly<Record<string, string>> = {
 const NEGATION =
   /(?:\bnot|\bno|\bnon|\bwithout|\bexcept|\bexcluding|\bbut|\bavoid|\bother than|\bhate|\bnothing|\bnever|\bdont want|\bdon't want|\bdont like|\bdon't like|\bnor)(?:\s+(?:in|the|a|any|anything|something|too|so|too much|that|this|of|with|more))*[\s-]*$/;
 
-const COLOUR_WORD = new RegExp(`\\b(${Object.keys(COLOUR_WORDS).join('|')})s?\\b`, 'g');
+const COLOUR_WORD = new RegExp(
+  `\\b(${Object.keys(COLOUR_WORDS).join('|')})s?\\b`,
+  'g',
+);
 
 export interface ColourEntities {
   colours: string[];
@@ -71,7 +74,9 @@ export function extractColours(text: string): ColourEntities {
     const between = lower.slice(previousEnd, match.index);
     // "not red or pink": a list continues the negation of its first colour.
     const continues: boolean =
-      previousNegated && previousEnd >= 0 && /^\s*(?:,|or|and|nor|\/)\s*(?:or\s+)?$/.test(between);
+      previousNegated &&
+      previousEnd >= 0 &&
+      /^\s*(?:,|or|and|nor|\/)\s*(?:or\s+)?$/.test(between);
     const negated: boolean = continues || NEGATION.test(before);
     (negated ? excludeColours : colours).push(colour);
     previousEnd = match.index + match[0].length;

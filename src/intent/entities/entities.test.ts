@@ -24,12 +24,15 @@ describe('order numbers', () => {
     expect(extractOrderNumbers(text)).toEqual(expected);
   });
 
-  it.each(['£536365', '536365p', 'I want 100 200 mugs', 'order 53636', 'call 07700900123'])(
-    'finds none in %s',
-    (text) => {
-      expect(extractOrderNumbers(text)).toEqual([]);
-    },
-  );
+  it.each([
+    '£536365',
+    '536365p',
+    'I want 100 200 mugs',
+    'order 53636',
+    'call 07700900123',
+  ])('finds none in %s', (text) => {
+    expect(extractOrderNumbers(text)).toEqual([]);
+  });
 });
 
 describe('price bounds', () => {
@@ -52,12 +55,14 @@ describe('price bounds', () => {
     expect(extractPriceBounds(text)).toEqual(expected);
   });
 
-  it.each(['toys for under 5s', 'under 5 years old', 'more than 12 of them', 'over 5 days'])(
-    'does not read %s as money',
-    (text) => {
-      expect(extractPriceBounds(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    'toys for under 5s',
+    'under 5 years old',
+    'more than 12 of them',
+    'over 5 days',
+  ])('does not read %s as money', (text) => {
+    expect(extractPriceBounds(text)).toBeUndefined();
+  });
 });
 
 describe('quantities', () => {
@@ -77,17 +82,22 @@ describe('quantities', () => {
     expect(extractQuantity(text)).toBe(expected);
   });
 
-  it.each(['its been 10 days', 'cake stand 3 tier', 'under £2', 'order 536365'])(
-    'finds none in %s',
-    (text) => {
-      expect(extractEntities(text).quantity).toBeUndefined();
-    },
-  );
+  it.each([
+    'its been 10 days',
+    'cake stand 3 tier',
+    'under £2',
+    'order 536365',
+  ])('finds none in %s', (text) => {
+    expect(extractEntities(text).quantity).toBeUndefined();
+  });
 });
 
 describe('colours', () => {
   it('keeps wanted and unwanted colours apart', () => {
-    expect(extractColours('red lunch bags')).toEqual({ colours: ['red'], excludeColours: [] });
+    expect(extractColours('red lunch bags')).toEqual({
+      colours: ['red'],
+      excludeColours: [],
+    });
     expect(extractColours('christmas decorations not red')).toEqual({
       colours: [],
       excludeColours: ['red'],
@@ -103,8 +113,12 @@ describe('colours', () => {
 
 describe('categories', () => {
   it('names taxonomy ids, Christmas first', () => {
-    expect(extractCategories('tea light holders')).toEqual(['candles-lighting']);
-    expect(extractCategories('show me christmas decorations')[0]).toBe('christmas');
+    expect(extractCategories('tea light holders')).toEqual([
+      'candles-lighting',
+    ]);
+    expect(extractCategories('show me christmas decorations')[0]).toBe(
+      'christmas',
+    );
     expect(extractCategories('a jumbo bag')).toEqual(['bags']);
     expect(extractCategories('add 6 to my basket')).toEqual([]);
   });
@@ -112,17 +126,26 @@ describe('categories', () => {
 
 describe('refinements', () => {
   it('reads cues and references', () => {
-    expect(extractRefinementCues('more like the second one but cheaper')).toEqual([
-      'cheaper',
-      'more_like',
-    ]);
-    expect(extractReference('more like the second one')).toEqual({ kind: 'ordinal', index: 2 });
-    expect(extractReference('add the 3rd to my basket')).toEqual({ kind: 'ordinal', index: 3 });
+    expect(
+      extractRefinementCues('more like the second one but cheaper'),
+    ).toEqual(['cheaper', 'more_like']);
+    expect(extractReference('more like the second one')).toEqual({
+      kind: 'ordinal',
+      index: 2,
+    });
+    expect(extractReference('add the 3rd to my basket')).toEqual({
+      kind: 'ordinal',
+      index: 3,
+    });
     expect(extractReference('the last one')).toEqual({ kind: 'last' });
     expect(extractReference('i want that one')).toEqual({ kind: 'that' });
-    expect(extractReference('third time I ask where my parcel is')).toBeUndefined();
+    expect(
+      extractReference('third time I ask where my parcel is'),
+    ).toBeUndefined();
     expect(extractRefinementCues('show more')).toEqual(['show_more']);
-    expect(extractRefinementCues('something more expensive')).toEqual(['more_expensive']);
+    expect(extractRefinementCues('something more expensive')).toEqual([
+      'more_expensive',
+    ]);
   });
 
   it('drops "cheaper" when a price bound says more', () => {
@@ -134,7 +157,11 @@ describe('refinements', () => {
 
 describe('extractEntities', () => {
   it('reads a whole message and leaves empty fields out', () => {
-    expect(extractEntities('cancel order 536365 and find 12 red lunch bags under 2 quid')).toEqual({
+    expect(
+      extractEntities(
+        'cancel order 536365 and find 12 red lunch bags under 2 quid',
+      ),
+    ).toEqual({
       orderNumbers: ['536365'],
       price: { max: 2 },
       quantity: 12,

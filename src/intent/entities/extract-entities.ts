@@ -21,7 +21,10 @@ export function extractEntities(text: string): Entities {
   if (priceLevel && !price) entities.priceLevel = priceLevel;
 
   // The digits of an order number are not a quantity.
-  const quantity = extractQuantity(text, orderNumbers.map((n) => n.replace(/^C/, '')));
+  const quantity = extractQuantity(
+    text,
+    orderNumbers.map((n) => n.replace(/^C/, '')),
+  );
   if (quantity !== undefined) entities.quantity = quantity;
 
   const { colours, excludeColours } = extractColours(text);

@@ -22,19 +22,23 @@ const NOT_MONEY =
   /^\s*(?:s\b|'s|years?|yrs?|yo\b|y\/o|months?|weeks?|days?|hours?|mins?|minutes?|cm|mm|m\b|inch|inches|kg|g\b|ml|l\b|litres?|items?|pieces?|pcs|units?|of\b|people|guests|kids|%|percent|x\b)/;
 
 const UPPER =
-  "(?:under|below|less than|cheaper than|lower than|beneath|max(?:imum)?|at most|no more than|not more than|no higher than|up to|upto|within|not over|budget(?: of| is)?|<|less then|cheaper then|under than)";
+  '(?:under|below|less than|cheaper than|lower than|beneath|max(?:imum)?|at most|no more than|not more than|no higher than|up to|upto|within|not over|budget(?: of| is)?|<|less then|cheaper then|under than)';
 const LOWER =
   '(?:over|above|more than|at least|min(?:imum)?|from|>|starting (?:at|from)|upwards of|more then)';
 const RELATIVE_LOWER = '(?:more expensive than|pricier than|dearer than)';
 const AROUND = '(?:around|about|roughly|approx(?:imately)?|~|circa|near)';
 
 /** The value in pounds, and whether it carried a currency marker. */
-function parseAmount(raw: string): { value: number; marked: boolean } | undefined {
+function parseAmount(
+  raw: string,
+): { value: number; marked: boolean } | undefined {
   const text = raw.trim();
   const pence = new RegExp(`^(${NUM})\\s*${PENCE_UNIT}$`).exec(text);
   if (pence) {
     const value = parseNumber(pence[1]);
-    return value === undefined ? undefined : { value: value / 100, marked: true };
+    return value === undefined
+      ? undefined
+      : { value: value / 100, marked: true };
   }
   const marked = /£|pound|quid|gbp|fiver|tenner/.test(text);
   const number = text
@@ -49,28 +53,43 @@ const roundPence = (value: number) => Math.round(value * 100) / 100;
 
 interface Rule {
   pattern: RegExp;
-  apply(amounts: { value: number; marked: boolean }[], rest: string): PriceBounds | undefined;
+  apply(
+    amounts: { value: number; marked: boolean }[],
+    rest: string,
+  ): PriceBounds | undefined;
 }
 
 const RULES: Rule[] = [
   {
-    pattern: new RegExp(`\\b(?:between|from) ${AMOUNT}\\s*(?:and|to|-)\\s*${AMOUNT}`, 'g'),
+    pattern: new RegExp(
+      `\\b(?:between|from) ${AMOUNT}\\s*(?:and|to|-)\\s*${AMOUNT}`,
+      'g',
+    ),
     apply: ([low, high]) => ({ min: low.value, max: high.value }),
   },
   {
     pattern: new RegExp(`${AMOUNT}\\s*(?:-|to)\\s*${AMOUNT}`, 'g'),
     apply: ([low, high]) =>
-      low.marked || high.marked ? { min: low.value, max: high.value } : undefined,
+      low.marked || high.marked
+        ? { min: low.value, max: high.value }
+        : undefined,
   },
   {
     pattern: new RegExp(`\\b${RELATIVE_LOWER}\\s*${AMOUNT}`, 'g'),
     apply: ([amount], rest) =>
-      amount.marked || !NOT_MONEY.test(rest) ? { min: amount.value } : undefined,
+      amount.marked || !NOT_MONEY.test(rest)
+        ? { min: amount.value }
+        : undefined,
   },
   {
-    pattern: new RegExp(`(?:\\b|^|\\s)${UPPER}\\s*(?:a price of |the price of )?${AMOUNT}`, 'g'),
+    pattern: new RegExp(
+      `(?:\\b|^|\\s)${UPPER}\\s*(?:a price of |the price of )?${AMOUNT}`,
+      'g',
+    ),
     apply: ([amount], rest) =>
-      amount.marked || !NOT_MONEY.test(rest) ? { max: amount.value } : undefined,
+      amount.marked || !NOT_MONEY.test(rest)
+        ? { max: amount.value }
+        : undefined,
   },
   {
     pattern: new RegExp(`(?:\\b|^|\\s)${LOWER}\\s*${AMOUNT}`, 'g'),
@@ -80,7 +99,10 @@ const RULES: Rule[] = [
     pattern: new RegExp(`\\b${AROUND}\\s*${AMOUNT}`, 'g'),
     apply: ([amount]) =>
       amount.marked
-        ? { min: roundPence(amount.value * 0.8), max: roundPence(amount.value * 1.2) }
+        ? {
+            min: roundPence(amount.value * 0.8),
+            max: roundPence(amount.value * 1.2),
+          }
         : undefined,
   },
 ];
@@ -113,18 +135,27 @@ export function extractPriceBounds(text: string): PriceBounds | undefined {
     });
   }
   if (bounds.min === undefined && bounds.max === undefined) return undefined;
-  if (bounds.min !== undefined && bounds.max !== undefined && bounds.min > bounds.max)
+  if (
+    bounds.min !== undefined &&
+    bounds.max !== undefined &&
+    bounds.min > bounds.max
+  )
     [bounds.min, bounds.max] = [bounds.max, bounds.min];
   return bounds;
 }
 
-const BUDGET = /\b(cheap(?:est)?|budget|inexpensive|affordable|low[- ]cost|bargain)\b/;
-const PREMIUM = /\b(luxury|luxurious|premium|high[- ]end|posh|fancy|expensive|top of the range)\b/;
+const BUDGET =
+  /\b(cheap(?:est)?|budget|inexpensive|affordable|low[- ]cost|bargain)\b/;
+const PREMIUM =
+  /\b(luxury|luxurious|premium|high[- ]end|posh|fancy|expensive|top of the range)\b/;
 
 /** "cheap lunch bags" → budget; "something posh" → premium. */
-export function extractPriceLevel(text: string): 'budget' | 'premium' | undefined {
+export function extractPriceLevel(
+  text: string,
+): 'budget' | 'premium' | undefined {
   const lower = text.toLowerCase();
-  if (/\b(?:more|less|too|not so|not too) expensive\b/.test(lower)) return undefined;
+  if (/\b(?:more|less|too|not so|not too) expensive\b/.test(lower))
+    return undefined;
   if (BUDGET.test(lower)) return 'budget';
   if (PREMIUM.test(lower)) return 'premium';
   return undefined;

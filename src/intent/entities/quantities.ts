@@ -15,7 +15,9 @@ const RULES: readonly RegExp[] = [
   /\bx\s?(\d{1,4})\b/,
   /\b(\d{1,4})\s?x\b(?!\s?\d)/,
   /\b(?:qty|quantity|qnty)\s*(?:of|:|=)?\s*(\d{1,4})\b/,
-  new RegExp(`\\b${COUNT}\\s*(?:pcs|pieces|units|packs|boxes|sets|items|lots)\\b`),
+  new RegExp(
+    `\\b${COUNT}\\s*(?:pcs|pieces|units|packs|boxes|sets|items|lots)\\b`,
+  ),
   new RegExp(`\\b${COUNT} (?:more )?of (?:them|those|these|it|each|the\\b)`),
   /\b(a pair|a couple) of\b/,
   new RegExp(
@@ -33,8 +35,11 @@ export function extractQuantity(
   ignoredSpans: readonly string[] = [],
 ): number | undefined {
   let lower = text.toLowerCase().replace(/\s+/g, ' ');
-  for (const span of ignoredSpans) lower = lower.split(span.toLowerCase()).join(' ');
-  lower = lower.replace(/£\s*\d+(?:[.,]\d+)?/g, ' ').replace(/\bc?\d{5,}\b/g, ' ');
+  for (const span of ignoredSpans)
+    lower = lower.split(span.toLowerCase()).join(' ');
+  lower = lower
+    .replace(/£\s*\d+(?:[.,]\d+)?/g, ' ')
+    .replace(/\bc?\d{5,}\b/g, ' ');
 
   for (const rule of RULES) {
     const match = rule.exec(lower);

@@ -23,10 +23,22 @@ export type ProductReference =
   | { kind: 'all' };
 
 const CUE_PATTERNS: readonly [RefinementCue, RegExp][] = [
-  ['cheaper', /\b(cheaper|less expensive|lower price|lower priced|too (?:expensive|pricey|dear)|more affordable|not so expensive)\b/],
-  ['more_expensive', /\b(more expensive|pricier|dearer|higher (?:price|quality|end)|fancier|more premium|too cheap|posher)\b/],
-  ['show_more', /\b(show (?:me )?more|more (?:options|results|choices)|any (?:others|more)|anything else|see more|next page|load more|other ones|what else|more please)\b/],
-  ['more_like', /\b(more like|similar|something like|anything like|same (?:style|kind|type) as|like (?:the|that|this) (?:one|first|second|third|last|\d))\b/],
+  [
+    'cheaper',
+    /\b(cheaper|less expensive|lower price|lower priced|too (?:expensive|pricey|dear)|more affordable|not so expensive)\b/,
+  ],
+  [
+    'more_expensive',
+    /\b(more expensive|pricier|dearer|higher (?:price|quality|end)|fancier|more premium|too cheap|posher)\b/,
+  ],
+  [
+    'show_more',
+    /\b(show (?:me )?more|more (?:options|results|choices)|any (?:others|more)|anything else|see more|next page|load more|other ones|what else|more please)\b/,
+  ],
+  [
+    'more_like',
+    /\b(more like|similar|something like|anything like|same (?:style|kind|type) as|like (?:the|that|this) (?:one|first|second|third|last|\d))\b/,
+  ],
   ['bigger', /\b(bigger|larger|a size up)\b/],
   ['smaller', /\b(smaller|more compact|mini version)\b/],
   ['other_colour', /\b(different colou?r|other colou?rs?|another colou?r)\b/],
@@ -61,11 +73,21 @@ export function extractReference(text: string): ProductReference | undefined {
   }
   const numbered = NUMBERED.exec(lower);
   if (numbered) return { kind: 'ordinal', index: Number(numbered[1]) };
-  if (/\b(?:the )?(?:last|final|bottom) (?:one|item|product|option)\b/.test(lower))
+  if (
+    /\b(?:the )?(?:last|final|bottom) (?:one|item|product|option)\b/.test(lower)
+  )
     return { kind: 'last' };
-  if (/\b(?:all of them|all of those|all of these|every one|one of each|them all)\b/.test(lower))
+  if (
+    /\b(?:all of them|all of those|all of these|every one|one of each|them all)\b/.test(
+      lower,
+    )
+  )
     return { kind: 'all' };
-  if (/\b(?:that|this|the same) (?:one|item|product|bag|mug)\b|\b(?:add|buy|want|take) (?:it|that|this)\b/.test(lower))
+  if (
+    /\b(?:that|this|the same) (?:one|item|product|bag|mug)\b|\b(?:add|buy|want|take) (?:it|that|this)\b/.test(
+      lower,
+    )
+  )
     return { kind: 'that' };
   return undefined;
 }

@@ -69,7 +69,10 @@ export const IntentResultSchema = z.object({
   sentimentScore: z.number().min(-1).max(1),
   /** 'en' when the message reads as English; otherwise a guess or 'unknown'. */
   language: LanguageSchema,
-  /** The message's parts when it held several requests. */
+  /**
+   * The message's parts when it has several, each with its own best guess,
+   * whether or not that guess was confident enough to count in `intents`.
+   */
   clauses: z
     .array(z.object({ text: z.string(), intent: DetectedIntentSchema }))
     .optional(),

@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import { DAY_MS, formatShopTime, type Db } from '../store/index.ts';
 import { evaluateRanking, type RankingEvaluation } from './evaluate.ts';
 import type { RankingMetrics } from './metrics.ts';
+import { rankerFolder } from './model-store.ts';
 import { loadPurchaseLog, referenceDay } from './purchase-log.ts';
 import { prepareTextFeature } from './train-ranker.ts';
 
@@ -34,7 +35,7 @@ export async function evaluateRankingOnStore(
   details: RankingEvaluation;
   text: boolean;
 }> {
-  const purchases = loadPurchaseLog(db);
+  const purchases = loadPurchaseLog(db, { cacheDir: rankerFolder(config) });
   const text = await prepareTextFeature(config, purchases.items, onProgress);
   const details = await evaluateRanking(purchases, referenceDay(db, config), {
     text: text?.text,

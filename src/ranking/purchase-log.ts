@@ -3,6 +3,7 @@
  * so snapshots at any cutoff can be built without going back to SQLite.
  */
 import type { Config } from '../config.ts';
+import { readOrCacheEvents } from './purchase-cache.ts';
 import {
   DAY_MS,
   getReferenceDate,
@@ -83,9 +84,40 @@ function readCatalogue(db: Db) {
   };
 }
 
-/** Loads the catalogue and all non-cancelled product purchases. */
-export function loadPurchaseLog(db: Db): PurchaseLog {
+/** The purchase events, without the catalogue they index into. */
+export type PurchaseEvents = Pick<
+  PurchaseLog,
+  | 'customerIds'
+  | 'eventCustomer'
+  | 'eventItem'
+  | 'eventDay'
+  | 'eventOrder'
+  | 'eventPrice'
+>;
+
+/**
+ * Loads the catalogue and all non-cancelled product purchases. With a
+ * `cacheDir`, the events are kept there in binary, keyed by the ingest and
+ * the catalogue, which turns seconds of SQLite reading into milliseconds.
+ */
+export function loadPurchaseLog(
+  db: Db,
+  options: { cacheDir?: string } = {},
+): PurchaseLog {
   const catalogue = readCatalogue(db);
+  const events = options.cacheDir
+    ? readOrCacheEvents(options.cacheDir, db, catalogue.items, () =>
+        readEvents(db, catalogue.itemIndex),
+      )
+    : readEvents(db, catalogue.itemIndex);
+  return {
+    ...catalogue,
+    ...events,
+    customerIndex: new Map(events.customerIds.map((id, index) => [id, index])),
+  };
+}
+
+function readEvents(db: Db, itemIndex: Map<string, number>): PurchaseEvents {
   const rows = db
     .prepare(
       `SELECT o.invoice, o.customer_id, o.date, l.stock_code, l.unit_price
@@ -112,7 +144,7 @@ export function loadPurchaseLog(db: Db): PurchaseLog {
   const seenInOrder = new Set<number>();
 
   for (const [invoice, customerId, date, stockCode, unitPrice] of rows) {
-    const itemId = catalogue.itemIndex.get(stockCode);
+    const itemId = itemIndex.get(stockCode);
     if (itemId === undefined) continue;
     if (invoice !== lastInvoice) {
       lastInvoice = invoice;
@@ -141,9 +173,7 @@ export function loadPurchaseLog(db: Db): PurchaseLog {
   }
 
   return {
-    ...catalogue,
     customerIds,
-    customerIndex,
     eventCustomer: Int32Array.from(customer),
     eventItem: Int32Array.from(item),
     eventDay: Float64Array.from(day),

@@ -42,8 +42,11 @@ function reorderReason(
   const count = history.counts[own];
   const since = Math.max(cutoff - history.lastDays[own], 0);
   const cycle = history.cycles[own];
-  if (!Number.isNaN(cycle))
-    return `you buy this about ${describeEvery(cycle)} — last bought ${describeAgo(since)}`;
+  if (!Number.isNaN(cycle)) {
+    // Long overdue: the habit may have stopped, so say it in the past.
+    const lapsed = since > 4 * cycle && since > 60;
+    return `you ${lapsed ? 'used to buy' : 'buy'} this about ${describeEvery(cycle)} — last bought ${describeAgo(since)}`;
+  }
   if (count === 1) return `you bought this once, ${describeAgo(since)}`;
   return `you bought this ${count} times, last ${describeAgo(since)}`;
 }

@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config.ts';
 import { FEATURE_NAMES, N_FEATURES } from './features.ts';
 import { buildRankingFixture } from './fixture-store.ts';
@@ -47,6 +48,7 @@ const network = linearNetwork({
 
 describe('recommender', () => {
   const db = buildRankingFixture();
+  afterAll(() => fs.rmSync(config.stateDir, { recursive: true, force: true }));
 
   it('gives unknown and anonymous customers a flagged cold-start list', () => {
     const recommender = createRecommender(db, config, { network });
@@ -80,6 +82,18 @@ describe('recommender', () => {
     });
     expect(result.results[0].score).toBeGreaterThan(0);
     expect(result.results[0].score).toBeLessThan(1);
+  });
+
+  it('says a long-overdue habit in the past tense', () => {
+    const later = parseConfig({
+      STATE_DIR: config.stateDir,
+      REFERENCE_DATE: '2011-12-31',
+    });
+    const recommender = createRecommender(db, later, { network });
+    const [first] = recommender.recommend(1, { k: 1, mode: 'reorder' }).results;
+    expect(first.reason).toBe(
+      'you used to buy this about every 4 weeks — last bought 9 months ago',
+    );
   });
 
   it('explains a discovery by the co-purchase behind it', () => {

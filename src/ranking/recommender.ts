@@ -50,7 +50,12 @@ export const RecommendedItemSchema = z.object({
   stockCode: z.string(),
   title: z.string(),
   price: z.number(),
-  /** Estimated probability of buying it in the next ~3 months (0–1). */
+  /**
+   * For a known customer: the model's probability (0–1) that they buy the item
+   * in the next ~3 months if they shop in that time (the churn model says
+   * whether they will). Cold start: popularity relative to the top item.
+   * Compare scores within one list, not across customers.
+   */
   score: z.number(),
   reason: z.string(),
   kind: z.enum(['reorder', 'discover']),
@@ -164,7 +169,7 @@ export function createRecommender(
   options: CreateRecommenderOptions = {},
 ): Recommender {
   const started = performance.now();
-  const purchases = loadPurchaseLog(db);
+  const purchases = loadPurchaseLog(db, { cacheDir: rankerFolder(config) });
   const chosen = chooseModel(db, config, options, purchases.items);
   const snapshot = buildSnapshot(purchases, referenceDay(db, config));
   const context = createFeatureContext(snapshot, chosen.text);

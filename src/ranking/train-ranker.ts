@@ -123,7 +123,7 @@ export async function trainRanker(
   const progress = options.onProgress ?? (() => {});
   const started = Date.now();
   progress('ranker: reading purchases …');
-  const purchases = loadPurchaseLog(db);
+  const purchases = loadPurchaseLog(db, { cacheDir: rankerFolder(config) });
   const endDay = referenceDay(db, config);
   const text = await prepareTextFeature(config, purchases.items, progress);
   if (!text) progress('  no text vectors available: training without text');

@@ -49,7 +49,7 @@ export function registerIntent(program: Command): void {
     .description("Detect a shopper message's intents, entities and sentiment")
     .argument('[text]', 'the message')
     .option('--json', 'print one JSON line per message')
-    .option('--file <path>', 'one message per line')
+    .option('--file <path>', 'one message per line (blank lines skipped)')
     .action(async (text: string | undefined, options: IntentOptions) => {
       const messages = readMessages(text, options);
       const model = await loadIntentModel(getConfig(), {

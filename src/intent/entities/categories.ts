@@ -355,9 +355,12 @@ export function extractCategories(text: string): string[] {
           other.index + other.length >= hit.index + hit.length,
       ),
   );
-  // Christmas wins whatever the noun, as in the product categoriser.
+  // Christmas wins whatever the noun, as in the product categoriser: a
+  // Christmas decoration is not also home decor.
   const rank = (id: string) => (id === 'christmas' ? 1 : 0);
+  const christmas = kept.some((hit) => hit.id === 'christmas');
   return kept
+    .filter((hit) => !(christmas && hit.id === 'home-decor'))
     .sort(
       (a, b) =>
         rank(b.id) - rank(a.id) || b.length - a.length || a.index - b.index,

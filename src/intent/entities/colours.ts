@@ -48,7 +48,7 @@ export const COLOUR_WORDS: Readonly<Record<string, string>> = {
 
 /** Words that put the colours after them out ("not", "no", "anything but"). */
 const NEGATION =
-  /(?:\bnot|\bno|\bnon|\bwithout|\bexcept|\bexcluding|\bbut|\bavoid|\bother than|\bhate|\bnothing|\bnever|\bdont want|\bdon't want|\bdont like|\bdon't like|\bnor)(?:\s+(?:in|the|a|any|anything|something|too|so|too much|that|this|of|with|more))*[\s-]*$/;
+  /(?:\bnot|\bno|\bnon|\bwithout|\bexcept|\bexcluding|\b(?:anything|everything|any colou?r|all) but|\bavoid|\bother than|\bhate|\bnothing|\bnever|\bdont want|\bdon't want|\bdont like|\bdon't like|\bnor)(?:\s+(?:in|the|a|any|anything|something|too|so|too much|that|this|of|with|more))*[\s-]*$/;
 
 const COLOUR_WORD = new RegExp(
   `\\b(${Object.keys(COLOUR_WORDS).join('|')})s?\\b`,

@@ -108,6 +108,9 @@ describe('colours', () => {
     });
     expect(extractColours('non-red mugs').excludeColours).toEqual(['red']);
     expect(extractColours('grey or navy').colours).toEqual(['grey', 'blue']);
+    expect(extractColours('like the spaceboy one but in pink').colours).toEqual(
+      ['pink'],
+    );
   });
 });
 

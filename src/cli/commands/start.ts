@@ -43,6 +43,7 @@ async function startShop(options: StartOptions): Promise<void> {
     onProgress: (text) => log.info({ step: 'ingest' }, text),
   });
   const db = openIngestedDatabase(config.databasePath);
+  await trainRankerIfMissing(db, log);
   const agent = await buildShopAgent(config, { db });
   const server = createShopServer({ config, db, agent });
   const host = options.host ?? config.HOST;
@@ -67,6 +68,22 @@ async function startShop(options: StartOptions): Promise<void> {
     'shopmate is serving',
   );
   await untilShutdown(server, db, log);
+}
+
+/**
+ * A fresh clone has no trained ranker; train it once (about a minute here)
+ * rather than serve the hand-set fallback scorer.
+ */
+async function trainRankerIfMissing(db: Db, log: Logger): Promise<void> {
+  const config = getConfig();
+  const { loadRanker, rankerFolder, trainRanker } = await import(
+    '../../ranking/index.ts'
+  );
+  if (loadRanker(rankerFolder(config)).ranker) return;
+  log.info('no trained ranker yet: training it on the store (once)');
+  await trainRanker(db, config, {
+    onProgress: (text) => log.info({ step: 'train-ranker' }, text),
+  });
 }
 
 function parsePort(text: string | undefined, fallback: number): number {

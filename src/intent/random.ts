@@ -1,28 +1,15 @@
-/** A seeded generator so training data, splits and weights are reproducible. */
-export type Random = () => number;
+/** Seeded helpers, so training data, splits and weights are reproducible. */
+import { shuffleInPlace, type Random } from '../seeded-random.ts';
 
-/** mulberry32: small, fast, good enough for sampling and shuffling. */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom, type Random } from '../seeded-random.ts';
 
 export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
 }
 
-/** Fisher–Yates, in place. */
+/** Fisher–Yates, in place; returns the array for chaining. */
 export function shuffle<T>(random: Random, items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
+  shuffleInPlace(items, random);
   return items;
 }
 

@@ -14,19 +14,13 @@ import {
   loadCatalogueIndex,
 } from './catalogue-index.ts';
 import { ShopmateError } from '../errors.ts';
+import { createRandom } from '../seeded-random.ts';
 
 const K = 10;
 
-/** A deterministic generator, so every run measures the same vectors. */
+/** Standard normal draws from a seeded generator, so every run measures the same vectors. */
 function gaussian(seed: number): () => number {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = createRandom(seed);
   return () =>
     Math.sqrt(-2 * Math.log(uniform() + 1e-12)) *
     Math.cos(2 * Math.PI * uniform());

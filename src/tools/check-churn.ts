@@ -2,8 +2,8 @@ import { tool } from 'langchain';
 import { z } from 'zod';
 import { TOOL_DESCRIPTIONS } from '../prompts/index.ts';
 import { LifecycleStageSchema, type ShopServices } from './services.ts';
-import { readSession } from './session.ts';
-import { toolFailure, withFailure } from './tool-result.ts';
+import { loadSessionProfile } from './session-profile.ts';
+import { withFailure } from './tool-result.ts';
 
 export const CheckChurnInputSchema = z.object({});
 
@@ -26,15 +26,9 @@ export type CheckChurnResult = z.infer<typeof CheckChurnResultSchema>;
 export function createCheckChurnTool(services: ShopServices) {
   return tool(
     async (_input, runtime): Promise<CheckChurnResult> => {
-      const { customerId } = readSession(runtime);
-      if (customerId === null)
-        return toolFailure('sign_in_required', 'The shopper is not signed in.');
-      const profile = await services.getCustomerProfile(customerId);
-      if (!profile)
-        return toolFailure(
-          'not_found',
-          'No purchase history for this shopper.',
-        );
+      const loaded = await loadSessionProfile(services, runtime);
+      if ('failure' in loaded) return loaded.failure;
+      const { profile } = loaded;
       return {
         ok: true,
         stage: profile.stage,

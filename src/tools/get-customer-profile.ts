@@ -2,8 +2,8 @@ import { tool } from 'langchain';
 import { z } from 'zod';
 import { TOOL_DESCRIPTIONS } from '../prompts/index.ts';
 import { CustomerProfileSchema, type ShopServices } from './services.ts';
-import { readSession } from './session.ts';
-import { toolFailure, withFailure } from './tool-result.ts';
+import { loadSessionProfile } from './session-profile.ts';
+import { withFailure } from './tool-result.ts';
 
 /** No arguments: the customer is the session's. */
 export const GetCustomerProfileInputSchema = z.object({});
@@ -20,15 +20,9 @@ export type GetCustomerProfileResult = z.infer<
 export function createGetCustomerProfileTool(services: ShopServices) {
   return tool(
     async (_input, runtime): Promise<GetCustomerProfileResult> => {
-      const { customerId } = readSession(runtime);
-      if (customerId === null)
-        return toolFailure('sign_in_required', 'The shopper is not signed in.');
-      const profile = await services.getCustomerProfile(customerId);
-      if (!profile)
-        return toolFailure(
-          'not_found',
-          'No purchase history for this shopper.',
-        );
+      const loaded = await loadSessionProfile(services, runtime);
+      if ('failure' in loaded) return loaded.failure;
+      const { profile } = loaded;
       return { ok: true, profile };
     },
     {

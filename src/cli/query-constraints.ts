@@ -1,7 +1,4 @@
-import {
-  extractColours,
-  extractPriceBounds,
-} from '../intent/index.ts';
+import { extractColours, extractPriceBounds } from '../intent/index.ts';
 import type { SearchQuery } from '../retrieval/index.ts';
 
 /**
@@ -17,6 +14,8 @@ export function readQueryConstraints(text: string): Partial<SearchQuery> {
     minPrice: price?.min,
     maxPrice: price?.max,
     colours: colours.colours.length ? colours.colours : undefined,
-    excludeColours: colours.excludeColours.length ? colours.excludeColours : undefined,
+    excludeColours: colours.excludeColours.length
+      ? colours.excludeColours
+      : undefined,
   };
 }

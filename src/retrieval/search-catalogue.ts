@@ -233,7 +233,10 @@ export class CatalogueSearch {
         lexical?.exactCode ?? false,
       );
       if (!relevant && !query.explain) return [];
-      const score = cosine + RELEVANCE.coverageWeight * coverage + (lexical?.exactCode ? 1 : 0);
+      const score =
+        cosine +
+        RELEVANCE.coverageWeight * coverage +
+        (lexical?.exactCode ? 1 : 0);
       return [{ id, score, cosine, coverage }];
     });
     scored.sort(

@@ -76,9 +76,8 @@ async function startShop(options: StartOptions): Promise<void> {
  */
 async function trainRankerIfMissing(db: Db, log: Logger): Promise<void> {
   const config = getConfig();
-  const { loadRanker, rankerFolder, trainRanker } = await import(
-    '../../ranking/index.ts'
-  );
+  const { loadRanker, rankerFolder, trainRanker } =
+    await import('../../ranking/index.ts');
   if (loadRanker(rankerFolder(config)).ranker) return;
   log.info('no trained ranker yet: training it on the store (once)');
   await trainRanker(db, config, {

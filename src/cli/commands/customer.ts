@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { getConfig } from '../../config.ts';
 import {
@@ -9,6 +8,7 @@ import {
 } from '../../customers/index.ts';
 import { ShopmateError } from '../../errors.ts';
 import { getReferenceDate, openIngestedDatabase } from '../../store/index.ts';
+import { argumentOrFileLines } from '../input-lines.ts';
 import { writeJson, writeLine, writeProgress } from '../output.ts';
 
 interface CustomerOptions {
@@ -39,24 +39,11 @@ function parseHorizon(text: string | undefined): number {
 }
 
 function readIds(options: CustomerOptions, id: string | undefined): string[] {
-  if (options.customersFile) {
-    if (!fs.existsSync(options.customersFile))
-      throw new ShopmateError(
-        'NOT_FOUND',
-        `No customers file at ${options.customersFile}`,
-      );
-    return fs
-      .readFileSync(options.customersFile, 'utf8')
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line !== '' && !line.startsWith('#'));
-  }
-  if (id === undefined)
-    throw new ShopmateError(
-      'INVALID_INPUT',
-      'Give a customer id or --customers-file F',
-    );
-  return [id];
+  return argumentOrFileLines(
+    id,
+    options.customersFile,
+    'Give a customer id or --customers-file F',
+  );
 }
 
 function describeProfile(profile: CustomerProfile): string[] {

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { getConfig } from '../../config.ts';
-import { ShopmateError } from '../../errors.ts';
 import { loadIntentModel, type IntentResult } from '../../intent/index.ts';
+import { argumentOrFileLines } from '../input-lines.ts';
 import { writeJson, writeLine, writeProgress } from '../output.ts';
 
 interface IntentOptions {
@@ -14,20 +13,7 @@ function readMessages(
   text: string | undefined,
   options: IntentOptions,
 ): string[] {
-  if (options.file) {
-    if (!fs.existsSync(options.file))
-      throw new ShopmateError(
-        'NOT_FOUND',
-        `No messages file at ${options.file}`,
-      );
-    return fs
-      .readFileSync(options.file, 'utf8')
-      .split(/\r?\n/)
-      .filter((line) => line.trim() !== '');
-  }
-  if (text === undefined)
-    throw new ShopmateError('INVALID_INPUT', 'Give a message or --file F');
-  return [text];
+  return argumentOrFileLines(text, options.file, 'Give a message or --file F');
 }
 
 function describe(text: string, result: IntentResult): string[] {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { getConfig } from '../../config.ts';
 import { ShopmateError } from '../../errors.ts';
@@ -8,6 +7,7 @@ import {
   type Recommendation,
 } from '../../ranking/index.ts';
 import { openIngestedDatabase } from '../../store/index.ts';
+import { argumentOrFileLines } from '../input-lines.ts';
 import { writeJson, writeLine, writeProgress } from '../output.ts';
 
 interface RecommendCliOptions {
@@ -31,24 +31,11 @@ function parseCustomer(text: string): number | null {
 }
 
 function readCustomers(options: RecommendCliOptions, id?: string): string[] {
-  if (options.customersFile) {
-    if (!fs.existsSync(options.customersFile))
-      throw new ShopmateError(
-        'NOT_FOUND',
-        `No customers file at ${options.customersFile}`,
-      );
-    return fs
-      .readFileSync(options.customersFile, 'utf8')
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line !== '' && !line.startsWith('#'));
-  }
-  if (id === undefined)
-    throw new ShopmateError(
-      'INVALID_INPUT',
-      'Give a customer id or --customers-file F',
-    );
-  return [id];
+  return argumentOrFileLines(
+    id,
+    options.customersFile,
+    'Give a customer id or --customers-file F',
+  );
 }
 
 function parseK(text: string | undefined): number {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { getConfig } from '../../config.ts';
 import { ShopmateError } from '../../errors.ts';
@@ -9,6 +8,7 @@ import {
 } from '../../retrieval/index.ts';
 import { openIngestedDatabase } from '../../store/index.ts';
 import { readQueryConstraints } from '../query-constraints.ts';
+import { argumentOrFileLines } from '../input-lines.ts';
 import { writeJson, writeLine } from '../output.ts';
 
 interface SearchOptions {
@@ -104,11 +104,11 @@ export function registerSearch(program: Command): void {
       try {
         const search = await loadCatalogueSearch(db, config);
         if (options.queriesFile) {
-          const lines = fs
-            .readFileSync(options.queriesFile, 'utf8')
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean);
+          const lines = argumentOrFileLines(
+            undefined,
+            options.queriesFile,
+            'Give a query text or --queries-file F',
+          );
           for (const line of lines)
             await printSearch(search, line, { ...options, json: true });
         } else await printSearch(search, text!, options);

@@ -2,6 +2,7 @@
  * The one error type of shopmate. Every failure carries a `code` from a fixed
  * list; server/ maps codes to socket acks and HTTP statuses.
  */
+import { ZodError } from 'zod';
 export const ERROR_CODES = [
   'CONFIG_INVALID',
   'DATA_MISSING',
@@ -38,6 +39,20 @@ export class ShopmateError extends Error {
 /** Turns anything thrown into a ShopmateError, keeping the original as cause. */
 export function toShopmateError(error: unknown): ShopmateError {
   if (error instanceof ShopmateError) return error;
+  if (error instanceof ZodError)
+    return new ShopmateError(
+      'INVALID_INPUT',
+      error.issues
+        .map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`)
+        .join('; '),
+      { cause: error },
+    );
+  if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE')
+    return new ShopmateError(
+      'CONFIG_INVALID',
+      `${(error as Error).message}: the port is taken; set PORT (or --port) to a free one`,
+      { cause: error },
+    );
   const message = error instanceof Error ? error.message : String(error);
   return new ShopmateError('INTERNAL', message, { cause: error });
 }

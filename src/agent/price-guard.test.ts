@@ -26,6 +26,25 @@ describe('price guard', () => {
     expect(unknownAmounts('yours for £0.01', allowed)).toEqual(['0.01']);
   });
 
+  it('reads amounts of £1,000 or more whole, with or without commas (£1132.55 was read as £113)', () => {
+    const totals = collectAmounts({ total: 1132.55, other: { total: 12000 } });
+    expect(unknownAmounts('… £1132.55 …', new Set(['1132.55']))).toEqual([]);
+    expect(unknownAmounts('Order total £1132.55.', totals)).toEqual([]);
+    expect(unknownAmounts('Order total £1,132.55.', totals)).toEqual([]);
+    expect(unknownAmounts('£12,000 and £12000.00 in all', totals)).toEqual([]);
+    expect(unknownAmounts('£1132.56, £1,133 or £113', totals)).toEqual([
+      '1132.56',
+      '1133.00',
+      '113.00',
+    ]);
+
+    const guard = createPriceGuard(totals, () => {});
+    guard.push('Your order came to £1132.55. It is dispatched. ');
+    guard.flush();
+    expect(guard.text).toBe('Your order came to £1132.55. It is dispatched. ');
+    expect(guard.replaced).toBe(0);
+  });
+
   it('replaces only the sentence quoting an unknown price, as text streams', () => {
     const emitted: string[] = [];
     const guard = createPriceGuard(allowed, (text) => emitted.push(text));

@@ -6,7 +6,9 @@
  */
 import { priceWithheldReply } from '../prompts/index.ts';
 
-const AMOUNT = /£\s?(\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)/g;
+// Grouped thousands ("£1,132.55") need at least one comma group; otherwise
+// the plain run of digits is read whole, so "£1132.55" is not cut to "£113".
+const AMOUNT = /£\s?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?)/g;
 const SENTENCE_END = /[.!?](?=\s)|\n/g;
 
 /** The money amounts (prices, totals, bounds) anywhere in a tool result. */

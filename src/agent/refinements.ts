@@ -69,7 +69,8 @@ function queryOf(
   excludeStockCodes: string[],
 ): SearchCatalogueInput {
   return {
-    text: searchText(text, filters) || text,
+    // The tool takes at most 500 characters; a longer message is cut, not refused.
+    text: (searchText(text, filters) || text).slice(0, 500),
     minPrice: filters.minPrice,
     maxPrice: filters.maxPrice,
     colours: filters.colours.length ? filters.colours : undefined,

@@ -5,6 +5,11 @@ import {
   FAKE_CUSTOMERS,
   type FakeShopOptions,
 } from '../test-helpers/index.ts';
+import {
+  OrderSummarySchema,
+  type OrderDetail,
+  type ShopServices,
+} from '../tools/index.ts';
 import { ConversationStateSchema } from './conversation-state.ts';
 import { createShopAgent } from './shop-agent.ts';
 import type { Card, OrderCard, ProductCard, TurnOutput } from './turn.ts';
@@ -18,9 +23,13 @@ const catalogued = new Map(FAKE_CATALOGUE.map((p) => [p.stockCode, p]));
 function conversation(
   customerId: number | null,
   options: FakeShopOptions = {},
+  override: (services: ShopServices) => Partial<ShopServices> = () => ({}),
 ) {
   const fake = createFakeShopServices(options);
-  const agent = createShopAgent(fake.services);
+  const agent = createShopAgent({
+    ...fake.services,
+    ...override(fake.services),
+  });
   let state: unknown;
   return {
     calls: fake.calls,
@@ -164,6 +173,73 @@ describe('shop agent (offline model, fake shop)', () => {
     expect(card).toMatchObject({ invoice: '581001', status: 'dispatched' });
     expect(card.lines.length).toBe(2);
     expect(out.text).toMatch(/581001.*dispatched/);
+  });
+
+  it('quotes order totals of £1,000 or more instead of withholding them', async () => {
+    const big = (order: OrderDetail, i: number): OrderDetail => ({
+      ...order,
+      total: [1132.55, 12000][i] ?? order.total,
+    });
+    const chat = conversation(101, {}, (services) => ({
+      listOrders: async (...args) =>
+        (await services.listOrders(...args)).map((order, i) =>
+          OrderSummarySchema.parse(big(FAKE_CUSTOMERS[101].orders[i], i)),
+        ),
+      getOrder: async (...args) => {
+        const order = await services.getOrder(...args);
+        if (!order) return null;
+        const i = FAKE_CUSTOMERS[101].orders.indexOf(order);
+        return big(order, i);
+      },
+    }));
+
+    const status = await chat.say('where is my order?');
+    expect(orders(status.cards)[0]).toMatchObject({ total: 1132.55 });
+    expect(status.text).toContain('£1132.55');
+    expect(status.text).not.toMatch(/only quote prices/);
+
+    const history = await chat.say('show me my past orders');
+    expect(orders(history.cards)[0]).toMatchObject({ total: 1132.55 });
+    expect(history.text).toContain('£1132.55');
+    expect(history.text).toContain('£12000.00');
+    expect(history.text).not.toMatch(/only quote prices/);
+  });
+
+  it('shows order cards for "show me my last orders" after a product search, not the last product', async () => {
+    // The real classifier: an order intent at 0.99, with the "last" reference
+    // the intent adapter turns into ordinal -1.
+    const ORDER_TEXTS: [RegExp, string][] = [
+      [/show me my last orders|what did i buy last time/i, 'order_history'],
+      [/where is my last order/i, 'track_order'],
+    ];
+    const chat = conversation(101, {}, (services) => ({
+      detectIntent: async (text) => {
+        const detection = await services.detectIntent(text);
+        const rule = ORDER_TEXTS.find(([pattern]) => pattern.test(text));
+        if (!rule) return detection;
+        return {
+          ...detection,
+          intents: [{ name: rule[1], confidence: 0.99 }],
+          entities: { ...detection.entities, ordinals: [-1] },
+        };
+      },
+    }));
+
+    for (const text of [
+      'show me my last orders',
+      'what did I buy last time',
+      'where is my last order',
+    ]) {
+      const mugs = await chat.say('find a mug');
+      expect(products(mugs.cards).length).toBeGreaterThan(0);
+
+      const out = await chat.say(text);
+      expect(orders(out.cards).length, text).toBeGreaterThan(0);
+      expect(orders(out.cards)[0].invoice).toBe('581001');
+      expect(products(out.cards)).toEqual([]);
+      expect(out.text, text).toMatch(/581001/);
+      expect(out.text, text).not.toMatch(/similar items|mug/i);
+    }
   });
 
   it("refuses another customer's invoice", async () => {

@@ -77,6 +77,19 @@ const ORDER_SERVICE_INTENTS = new Set<string>([
   'delivery_period',
 ]);
 
+/**
+ * Intents about the shopper's own orders: a "last" or "second" there means an
+ * order ("my last orders"), never a product on screen.
+ */
+const ORDER_INTENTS = new Set<string>([
+  'track_order',
+  'order_history',
+  'check_invoice',
+  'get_invoice',
+  'reorder',
+  ...ORDER_SERVICE_INTENTS,
+]);
+
 export type TurnTask =
   | { type: 'search'; plan: SearchPlan }
   | { type: 'refine_problem'; problem: RefinementProblem }
@@ -133,7 +146,8 @@ export function effectiveIntent(
     part.entities.ordinals.length > 0 &&
     !namesProduct(part) &&
     state.shown.length > 0 &&
-    top.name !== 'product_search'
+    top.name !== 'product_search' &&
+    !(ORDER_INTENTS.has(top.name) && top.confidence >= CONFIDENT)
   )
     return top.name === 'add_to_cart' ? 'add_to_cart' : 'product_question';
   return top.name;

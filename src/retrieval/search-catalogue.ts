@@ -16,8 +16,14 @@ import {
 } from './lexical.ts';
 import type { CatalogueProduct } from './products.ts';
 
+/** Longer texts are cut: no product title needs more words than this. */
+export const MAX_QUERY_CHARS = 500;
+
 export const SearchQuerySchema = z.object({
-  text: z.string().max(1000).default(''),
+  text: z
+    .string()
+    .default('')
+    .transform((text) => text.slice(0, MAX_QUERY_CHARS)),
   minPrice: z.number().nonnegative().optional(),
   maxPrice: z.number().nonnegative().optional(),
   categories: z.array(z.string()).optional(),

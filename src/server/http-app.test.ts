@@ -102,6 +102,19 @@ describe('the widget', () => {
       expect(response.headers.get('content-type')).toContain(type);
     }
   });
+
+  it('keeps the hidden chat hidden and its composer off until connected', async () => {
+    const html = await (await fetch(shop.baseUrl)).text();
+    const css = await (await fetch(`${shop.baseUrl}/widget.css`)).text();
+    // `.chat { display: flex }` must not beat the `hidden` attribute.
+    expect(css).toMatch(/\[hidden\]\s*\{\s*display:\s*none\s*!important/);
+    expect(html).toMatch(/<section id="chat"[^>]*\shidden/);
+    const composer = html.slice(html.indexOf('<form id="composer"'));
+    const form = composer.slice(0, composer.indexOf('</form>'));
+    expect(form.match(/\sdisabled[\s>]/g)).toHaveLength(2);
+    // An inline icon, so browsers do not ask for /favicon.ico.
+    expect(html).toMatch(/<link\s+rel="icon"\s+href="data:image\/svg\+xml,/);
+  });
 });
 
 describe('demo customers', () => {

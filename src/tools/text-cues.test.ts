@@ -72,6 +72,20 @@ describe('readTextCues', () => {
     expect(readTextCues('a lantern for my mum').manipulation).toBe(false);
   });
 
+  it('does not read "last" in "my last orders" as the last item shown', () => {
+    for (const text of [
+      'show me my last orders',
+      'what did I buy last time',
+      'where is my last order',
+      'what did I buy last',
+      'my last purchase',
+    ])
+      expect(readTextCues(text).ordinals, text).toEqual([]);
+    expect(readTextCues('the last one').ordinals).toEqual([-1]);
+    expect(readTextCues('more like the last one').ordinals).toEqual([-1]);
+    expect(readTextCues('is the last item in blue?').ordinals).toEqual([-1]);
+  });
+
   it('does not take a price after "for" as a price filter', () => {
     const cues = readTextCues('sell me something for £0.01');
     expect(cues.priceMax).toBeUndefined();

@@ -173,11 +173,25 @@ function readColours(text: string) {
   };
 }
 
+/**
+ * "last" about the shopper's own orders ("my last orders", "last time", "what
+ * did I buy last"), not about the list on screen.
+ */
+const LAST_NOT_SHOWN = [
+  /\bmy\s+(?:very\s+)?last\b/g,
+  /\blast\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:orders?|purchases?|invoices?|deliver(?:y|ies)|parcels?|shipments?|baskets?|time|week|month|year|visit)\b/g,
+  /\b(?:buy|bought|order|ordered|purchase|purchased|get|got)\s+(?:from\s+(?:you|here)\s+)?last\b/g,
+];
+
 function readOrdinals(text: string): number[] {
   const found: number[] = [];
+  const rest = LAST_NOT_SHOWN.reduce(
+    (out, pattern) => out.replace(pattern, ' '),
+    text,
+  );
   const pattern =
     /\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last)\b(?:\s+(?:one|item|product|option))?|\b(?:number|no\.?|#)\s*([1-9])\b/gi;
-  for (const match of text.matchAll(pattern)) {
+  for (const match of rest.matchAll(pattern)) {
     if (match[1]) found.push(ORDINAL_WORDS[match[1].toLowerCase()]);
     else if (match[2]) found.push(Number(match[2]));
   }

@@ -53,6 +53,19 @@
     errorTimer = setTimeout(() => (ui.error.hidden = true), 8000);
   }
 
+  function hideError() {
+    clearTimeout(errorTimer);
+    ui.error.hidden = true;
+  }
+
+  // Text typed before a session is connected would be sent as whichever
+  // shopper is picked next, so the composer only works while connected.
+  function setComposerEnabled(enabled) {
+    const wasDisabled = ui.text.disabled;
+    for (const control of ui.composer.elements) control.disabled = !enabled;
+    if (enabled && wasDisabled) ui.text.focus();
+  }
+
   function scrollDown() {
     ui.messages.scrollTop = ui.messages.scrollHeight;
   }
@@ -204,6 +217,7 @@
     ui.picker.hidden = true;
     ui.chat.hidden = false;
     ui.switchButton.hidden = false;
+    setComposerEnabled(false);
     setStatus('connecting');
 
     socket = io('/shop', { auth: { token: session.token } });
@@ -219,6 +233,7 @@
     // Sent after every (re)connection: fetch whatever was missed meanwhile.
     socket.on('session', (info) => {
       ui.text.maxLength = info.maxMessageChars;
+      setComposerEnabled(true);
       catchUp();
     });
     socket.on('reply.chunk', (chunk) => {
@@ -249,6 +264,8 @@
     outbox.clear();
     renderedSeqs.clear();
     ui.messages.replaceChildren();
+    ui.text.value = '';
+    setComposerEnabled(false);
     ui.chat.hidden = true;
     ui.switchButton.hidden = true;
     ui.picker.hidden = false;
@@ -261,12 +278,13 @@
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ customerId }),
-    });
-    const body = await response.json();
-    if (!response.ok) {
-      alert(body.error?.message ?? 'Could not start a session');
+    }).catch(() => null);
+    const body = await response?.json().catch(() => null);
+    if (!response?.ok || !body) {
+      showError(body?.error?.message ?? 'Could not start a session');
       return;
     }
+    hideError();
     sessionStorage.setItem(SESSION_KEY, JSON.stringify(body));
     connect(body);
   }
@@ -308,7 +326,7 @@
   ui.composer.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = ui.text.value.trim();
-    if (!text) return;
+    if (!text || !socket || ui.text.disabled) return;
     ui.text.value = '';
     send(text);
   });

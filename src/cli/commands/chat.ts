@@ -16,6 +16,14 @@ import { writeProgress } from '../output.ts';
 
 const QUIT = new Set(['/quit', '/exit', '/q']);
 
+const CHAT_HELP = [
+  'Type what you would say to the shop, for example:',
+  '  find me a red lunch bag under £2 · cheaper · not red · show more',
+  '  what should I reorder? · recommend me something new',
+  '  where is my order? · what did I buy last time?',
+  'Commands: /help, /quit',
+].join('\n');
+
 /** `shopmate chat`: the shop's agent in the terminal. */
 export function registerChat(program: Command): void {
   program
@@ -39,7 +47,7 @@ async function chat(customerText: string | undefined): Promise<void> {
   const agent: ShopAgent = await buildShopAgent(config, { db });
 
   writeProgress(
-    `Chatting as ${customerId === null ? 'an anonymous shopper' : `customer ${customerId}`}. Type /quit to leave.`,
+    `Chatting as ${customerId === null ? 'an anonymous shopper' : `customer ${customerId}`}. Type /help for examples, /quit to leave.`,
   );
   await runChatLoop({
     agent,
@@ -86,6 +94,11 @@ export async function runChatLoop(options: ChatLoopOptions): Promise<void> {
   for await (const line of rl) {
     const text = line.trim();
     if (QUIT.has(text.toLowerCase())) break;
+    if (text.toLowerCase() === '/help') {
+      print(CHAT_HELP);
+      if (interactive) rl.prompt();
+      continue;
+    }
     // Piped input is not echoed by a terminal; print it so the transcript reads.
     if (text !== '' && !interactive) print(`you> ${text}`);
     if (text.length > maxChars)

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { getConfig } from '../../config.ts';
 import { ShopmateError } from '../../errors.ts';
 import {
+  CATEGORY_IDS,
+  COLOURS,
   loadCatalogueSearch,
   type CatalogueSearch,
   type SearchQuery,
@@ -36,25 +38,53 @@ function numberOption(
   return number;
 }
 
-/** Flags win over what the text itself says ("under £2", "in red"). */
-function toQuery(text: string, options: SearchOptions): SearchQuery {
-  const parsed = options.parse ? readQueryConstraints(text) : {};
-  const k = numberOption('k', options.k) ?? 10;
+function parseK(value: string): number {
+  const k = Number(value);
   if (!Number.isInteger(k) || k < 1 || k > 200)
     throw new ShopmateError(
       'INVALID_INPUT',
-      `--k must be a whole number from 1 to 200, got "${options.k}"`,
+      `--k must be a whole number from 1 to 200, got "${value}"`,
     );
+  return k;
+}
+
+/** A flag value that must be one of a fixed list, named in the error. */
+function oneOf(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly string[],
+): string | undefined {
+  if (value === undefined) return undefined;
+  const normalised = value.trim().toLowerCase().replace(/\s+/g, '-');
+  if (allowed.includes(normalised)) return normalised;
+  throw new ShopmateError(
+    'INVALID_INPUT',
+    `--${flag} must be one of ${allowed.join(', ')}; got "${value}"`,
+  );
+}
+
+/** Flags win over what the text itself says ("under £2", "in red"). */
+function toQuery(text: string, options: SearchOptions): SearchQuery {
+  const parsed = options.parse ? readQueryConstraints(text) : {};
+  const minPrice =
+    numberOption('min-price', options.minPrice) ?? parsed.minPrice;
+  const maxPrice =
+    numberOption('max-price', options.maxPrice) ?? parsed.maxPrice;
+  if (minPrice !== undefined && maxPrice !== undefined && minPrice > maxPrice)
+    throw new ShopmateError(
+      'INVALID_INPUT',
+      `the lowest price (${minPrice}) is above the highest (${maxPrice})`,
+    );
+  const category = oneOf('category', options.category, CATEGORY_IDS);
+  const colour = oneOf('colour', options.colour, COLOURS);
   return {
     ...parsed,
     text,
-    k,
-    minPrice: numberOption('min-price', options.minPrice) ?? parsed.minPrice,
-    maxPrice: numberOption('max-price', options.maxPrice) ?? parsed.maxPrice,
-    categories: options.category
-      ? [options.category.toLowerCase()]
-      : parsed.categories,
-    colours: options.colour ? [options.colour.toLowerCase()] : parsed.colours,
+    k: parseK(options.k),
+    minPrice,
+    maxPrice,
+    categories: category ? [category] : parsed.categories,
+    colours: colour ? [colour] : parsed.colours,
   };
 }
 
@@ -94,7 +124,7 @@ export function registerSearch(program: Command): void {
     .option('--no-parse', 'do not read price bounds and colours from the text')
     .option('--json', 'print JSON')
     .action(async (text: string | undefined, options: SearchOptions) => {
-      if (!text && !options.queriesFile)
+      if (!text?.trim() && !options.queriesFile)
         throw new ShopmateError(
           'INVALID_INPUT',
           'Give a query text or --queries-file F',

@@ -31,6 +31,7 @@ import {
   type OrderDetail,
   type OrderSummary,
 } from '../tools/index.ts';
+import { callKey } from './offline-steps.ts';
 import type { PlanContext, TurnTask } from './turn-plan.ts';
 import type { TurnFindings } from './turn-findings.ts';
 import type { TurnView } from './turn-view.ts';
@@ -66,29 +67,42 @@ function searchParagraph(
   task: Extract<TurnTask, { type: 'search' }>,
   { findings, view }: ReplyInputs,
 ): string {
-  if (!view.search) return toolTroubleReply();
   const { plan } = task;
-  const filters = view.filters;
+  // Each product request is answered from its own search's group of cards.
+  const planKey = callKey('search_catalogue', { ...plan.query });
+  const index = view.searchGroups.findIndex(
+    (found) => callKey('search_catalogue', found.search.query) === planKey,
+  );
+  // A search whose echoed query differs from the plan still answers it.
+  const group = view.searchGroups[index] ?? view.searchGroups.at(-1);
+  if (!group) return toolTroubleReply();
+  const { filters, cards } = group;
+  const also = index > 0;
   // The colours are said with the filters; the text names the product.
   const text =
     plan.kind === 'similar'
       ? (plan.anchor?.title ?? '')
       : stripColourWords(filters.text ?? '') || (filters.text ?? '');
-  if (view.searchCards.length === 0)
+  if (cards.length === 0)
     return noResultsReply({
       kind: plan.kind,
       text,
       filters,
       changes: plan.changes,
+      also,
     });
+  const scored = new Set(
+    (findings.rerank?.scores ?? []).map((score) => score.stockCode),
+  );
   return searchResultsReply({
     kind: plan.kind,
     text,
     filters,
     changes: plan.changes,
-    prices: view.searchCards.map((card) => card.price),
-    personalised: findings.rerank !== undefined,
+    prices: cards.map((card) => card.price),
+    personalised: cards.some((card) => scored.has(card.stockCode)),
     anchorTitle: plan.anchor?.title,
+    also,
   });
 }
 

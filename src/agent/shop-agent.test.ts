@@ -73,6 +73,47 @@ describe('shop agent (offline model, fake shop)', () => {
     expect(cheaper.text).toMatch(/cheaper/i);
   });
 
+  it('answers two product requests in one message, each with its filters', async () => {
+    const chat = conversation(null);
+    const out = await chat.say(
+      'find me a red lunch bag and some tea light holders under £3',
+    );
+    const searches = out.trace.toolCalls.filter(
+      (c) => c.name === 'search_catalogue',
+    );
+    expect(searches).toHaveLength(2);
+    // Each search carries only its own clause's colour and price.
+    expect(searches[0].args).toMatchObject({ colours: ['red'] });
+    expect(searches[0].args).not.toHaveProperty('maxPrice');
+    expect(searches[1].args).toMatchObject({ maxPrice: 3 });
+    expect(searches[1].args).not.toHaveProperty('colours');
+
+    // Cards come in two groups, in request order; the state holds the last.
+    const state = ConversationStateSchema.parse(out.state);
+    const last = new Set(state.shown.map((p) => p.stockCode));
+    const shown = products(out.cards);
+    const bags = shown.filter((card) => !last.has(card.stockCode));
+    const holders = shown.filter((card) => last.has(card.stockCode));
+    expect(shown).toEqual([...bags, ...holders]);
+    expect(bags.some((card) => /LUNCH BAG/.test(card.title))).toBe(true);
+    expect(holders.some((card) => /T-LIGHT HOLDER/.test(card.title))).toBe(
+      true,
+    );
+    for (const card of bags) expect(card.colours).toContain('red');
+    for (const card of holders) expect(card.price).toBeLessThanOrEqual(3);
+    expect(out.text).toMatch(/“lunch bag” \(in red\)/);
+    expect(out.text).toMatch(
+      /And for your other request: .*“tea light holders” \(up to £3\.00\)/,
+    );
+
+    // The state follows the last request: "cheaper" refines the holders.
+    expect(state.filters).toMatchObject({ maxPrice: 3, colours: [] });
+    const cheaper = await chat.say('cheaper');
+    const cheapest = Math.min(...holders.map((card) => card.price));
+    for (const card of products(cheaper.cards))
+      expect(card.price).toBeLessThan(cheapest);
+  });
+
   it('changes colours, pages and finds similar items', async () => {
     const chat = conversation(null);
     const bags = await chat.say('show me lunch bags');

@@ -107,8 +107,9 @@ export function createShopAgent(
 
   /**
    * Runs the agent, feeding streamed text to the guard; never throws.
-   * TODO(#4): text a failing model streamed before its fallback took over
-   * stays in the reply; buffer per model call if that proves confusing.
+   * Known limitation (OpenAI-compatible models only; no issue filed yet):
+   * text a failing model streamed before its fallback took over stays in
+   * the reply; buffering per model call would remove it.
    */
   async function streamTurn(
     input: TurnInput,

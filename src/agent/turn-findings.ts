@@ -49,7 +49,7 @@ export interface TurnFindings {
   outcomes: ToolOutcome[];
   detection?: DetectIntentResult;
   searches: SearchCatalogueResult[];
-  /** Personalised scores from the last rerank, if any. */
+  /** Personalised scores from this turn's reranks, if any. */
   rerank?: Ok<RankForCustomerResult>;
   recommendations: Ok<RankForCustomerResult>[];
   profile?: CustomerProfile;
@@ -193,7 +193,14 @@ function recordResult(
       const result = RankForCustomerResultSchema.parse(data);
       if (!result.ok) return;
       if (result.mode === 'rerank') {
-        if (result.personalised) findings.rerank = result;
+        // Two product requests rerank separately: keep both sets of scores.
+        if (result.personalised)
+          findings.rerank = findings.rerank
+            ? {
+                ...result,
+                scores: [...findings.rerank.scores, ...result.scores],
+              }
+            : result;
       } else findings.recommendations.push(result);
       return;
     }

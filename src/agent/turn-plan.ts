@@ -229,6 +229,9 @@ function pickOrdinal(
 
 const PRODUCT_TASKS = new Set(['search', 'recommend', 'reorder']);
 
+/** Product requests answered in one message; later ones wait for a turn. */
+export const MAX_SEARCHES_PER_TURN = 2;
+
 /** Every task of a message, in the order the reply answers them. */
 export function planTurn(
   detection: DetectIntentResult,
@@ -237,11 +240,18 @@ export function planTurn(
   const manipulation = detection.parts.some((part) => part.cues.manipulation);
   let tasks = detection.parts.flatMap((part) => tasksForPart(part, context));
 
-  // One search per turn: the state holds one set of active filters.
-  // TODO(#4): answer a second product request in the same message too.
-  const firstSearch = tasks.findIndex((task) => task.type === 'search');
+  // One search per product request, bounded: each extra search is another
+  // tool call and another group of cards. The state keeps the last group's
+  // filters (see nextStateAfter), so a refinement next turn refines that one.
+  const searches = [
+    ...new Set(
+      tasks
+        .filter((task) => task.type === 'search')
+        .map((task) => JSON.stringify(task)),
+    ),
+  ].slice(0, MAX_SEARCHES_PER_TURN);
   tasks = tasks.filter(
-    (task, index) => task.type !== 'search' || index === firstSearch,
+    (task) => task.type !== 'search' || searches.includes(JSON.stringify(task)),
   );
 
   if (manipulation) {

@@ -18,11 +18,25 @@ import { filtersOfSearch, PAGE_SIZE } from './refinements.ts';
 import type { OrderCard, ProductCard } from './turn.ts';
 import type { TurnFindings } from './turn-findings.ts';
 
+/** One product request's results: its search, its filters, its cards. */
+export interface SearchGroup {
+  search: SearchCatalogueResult;
+  /** The filters every card of this group satisfies. */
+  filters: ActiveFilters;
+  cards: ProductCard[];
+}
+
 export interface TurnView {
-  /** The filters every product card satisfies; the next turn's filters. */
+  /**
+   * The last search's filters (recommendation cards satisfy them too); the
+   * next turn's filters.
+   */
   filters: ActiveFilters;
   /** The last search of the turn, if there was one. */
   search?: SearchCatalogueResult;
+  /** One group per search of the turn (at most MAX_SEARCH_GROUPS), in order. */
+  searchGroups: SearchGroup[];
+  /** Every group's cards, in order. */
   searchCards: ProductCard[];
   recommendationCards: ProductCard[];
   orderCards: OrderCard[];
@@ -89,12 +103,19 @@ function rankedHits(findings: TurnFindings, hits: CatalogueHit[]) {
   return [...scored, ...unscored];
 }
 
+/**
+ * Searches shown as groups: one per product request of the message. A model
+ * that searched more often (retries, narrowing) shows only its last ones.
+ */
+export const MAX_SEARCH_GROUPS = 2;
+
 /** Builds the turn's cards from its findings, enforcing the active filters. */
 export function buildTurnView(
   findings: TurnFindings,
   state: ConversationState,
 ): TurnView {
-  const search = findings.searches.at(-1);
+  const searches = findings.searches.slice(-MAX_SEARCH_GROUPS);
+  const search = searches.at(-1);
   const hasRecommendations = findings.recommendations.length > 0;
   const filters = search
     ? filtersOfSearch(search.query)
@@ -104,26 +125,39 @@ export function buildTurnView(
 
   let dropped = 0;
   const used = new Set<string>();
-  const keep = (card: ProductCard) => {
-    if (used.has(card.stockCode)) return false;
-    if (!matchesFilters(card, filters)) {
-      dropped++;
-      return false;
+  // Each card is checked against the filters of the request it answers.
+  // A page at most; a card is used up only once shown, so a hit past the
+  // first group's page can still appear in the second group.
+  const page = (candidates: ProductCard[], groupFilters: ActiveFilters) => {
+    const kept: ProductCard[] = [];
+    for (const card of candidates) {
+      if (kept.length === PAGE_SIZE) break;
+      if (used.has(card.stockCode)) continue;
+      if (!matchesFilters(card, groupFilters)) {
+        dropped++;
+        continue;
+      }
+      used.add(card.stockCode);
+      kept.push(card);
     }
-    used.add(card.stockCode);
-    return true;
+    return kept;
   };
 
-  const searchCards = search
-    ? rankedHits(findings, search.hits)
-        .map(hitCard)
-        .filter(keep)
-        .slice(0, PAGE_SIZE)
-    : [];
-  const recommendationCards = findings.recommendations
-    .flatMap((list) => list.results.map(recommendationCard))
-    .filter(keep)
-    .slice(0, PAGE_SIZE);
+  const searchGroups: SearchGroup[] = searches.map((found) => {
+    const groupFilters = filtersOfSearch(found.query);
+    return {
+      search: found,
+      filters: groupFilters,
+      cards: page(rankedHits(findings, found.hits).map(hitCard), groupFilters),
+    };
+  });
+  const searchCards = searchGroups.flatMap((group) => group.cards);
+  const recommendationCards = page(
+    findings.recommendations.flatMap((list) =>
+      list.results.map(recommendationCard),
+    ),
+    filters,
+  );
 
   const invoices = new Set<string>();
   const orderCards = findings.orders
@@ -135,6 +169,7 @@ export function buildTurnView(
   return {
     filters,
     search,
+    searchGroups,
     searchCards,
     recommendationCards,
     orderCards,
@@ -175,7 +210,14 @@ export function nextStateAfter(
   state: ConversationState,
   view: TurnView,
 ): Pick<ConversationState, 'filters' | 'shown' | 'seen'> {
-  const cards = productCards(view);
+  // With two product requests in one message, the state follows the LAST
+  // group only: its filters are view.filters, and "the second one" or
+  // "cheaper" next turn refer to its cards, not the earlier group's.
+  const lastGroup = view.searchGroups.at(-1);
+  const cards = [
+    ...(lastGroup ? lastGroup.cards : view.searchCards),
+    ...view.recommendationCards,
+  ];
   // A search that found nothing leaves the last good one to refine further.
   if (cards.length === 0)
     return view.search

@@ -21,6 +21,13 @@ export interface SearchReplyInput {
   prices: readonly number[];
   personalised: boolean;
   anchorTitle?: string;
+  /** A later product request of the same message, answered after another. */
+  also?: boolean;
+}
+
+/** Marks the answer to a message's second product request as such. */
+function asOtherRequest(line: string, also: boolean | undefined): string {
+  return also ? `And for your other request: ${line}` : line;
 }
 
 function priceRange(prices: readonly number[]): string {
@@ -53,9 +60,12 @@ export function searchResultsReply(input: SearchReplyInput): string {
     line = `Here ${count === 1 ? 'is what I found' : `are ${count} options`} for “${input.text}”${filters}${range}.`;
   else
     line = `I found ${plural(count, 'match', 'matches')} for “${input.text}”${filters}${range}.`;
-  return input.personalised
-    ? `${line} I've put the ones you're most likely to love first.`
-    : line;
+  return asOtherRequest(
+    input.personalised
+      ? `${line} I've put the ones you're most likely to love first.`
+      : line,
+    input.also,
+  );
 }
 
 export interface NoResultsInput {
@@ -63,10 +73,16 @@ export interface NoResultsInput {
   text: string;
   filters: FilterWords;
   changes: readonly string[];
+  /** A later product request of the same message, answered after another. */
+  also?: boolean;
 }
 
 /** Nothing in the catalogue satisfies the search. */
 export function noResultsReply(input: NoResultsInput): string {
+  return asOtherRequest(noResultsLine(input), input.also);
+}
+
+function noResultsLine(input: NoResultsInput): string {
   const filters = describeFilters(input.filters);
   if (input.kind === 'more')
     return `That's everything I have for “${input.text}”${filters ? ` (${filters})` : ''}. Want me to widen the search?`;

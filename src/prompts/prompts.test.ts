@@ -69,6 +69,24 @@ describe('prompts', () => {
     ).toBe('in red, up to £2.00, nothing blue or pink');
   });
 
+  it('replies to a second product request in the same message', () => {
+    const base = {
+      kind: 'new' as const,
+      text: 'tea light holders',
+      filters: { maxPrice: 3 },
+      changes: ['price'],
+    };
+    expect({
+      found: searchResultsReply({
+        ...base,
+        prices: [0.85, 2.95],
+        personalised: false,
+        also: true,
+      }),
+      none: noResultsReply({ ...base, also: true }),
+    }).toMatchSnapshot();
+  });
+
   it('product replies', () => {
     const base = {
       text: 'red lunch bag',

@@ -120,6 +120,11 @@ describe('splitClauses', () => {
     expect(
       splitClauses('what should I reorder and can you recommend something new'),
     ).toEqual(['what should I reorder', 'can you recommend something new']);
+    expect(
+      splitClauses(
+        'find me a red lunch bag and some tea light holders under £3',
+      ),
+    ).toEqual(['find me a red lunch bag', 'some tea light holders under £3']);
   });
 
   it('joins one-word fragments to their neighbour', () => {

@@ -264,12 +264,13 @@ export function readTextCues(text: string): TextCues {
 
 /**
  * Splits a message into clauses that may carry different requests ("where
- * is my order? also show me candles"). A single request stays whole.
+ * is my order? also show me candles", "a red lunch bag and some tea light
+ * holders"). A single request stays whole ("red and white bags").
  */
 export function splitClauses(text: string): string[] {
   const parts = text
     .split(
-      /(?<=[?!])\s+|(?<=\.)\s+(?=[A-Za-z])|;\s*|\s*\b(?:and also|also|plus|and then)\b\s*|\s+and\s+(?=(?:can|could|would|will|what|where|when|show|recommend|find|i'd|i|please|tell|suggest|do)\b)/i,
+      /(?<=[?!])\s+|(?<=\.)\s+(?=[A-Za-z])|;\s*|\s*\b(?:and also|also|plus|and then)\b\s*|\s+and\s+(?=(?:can|could|would|will|what|where|when|show|recommend|find|i'd|i|please|tell|suggest|do|some)\b)/i,
     )
     .map((part) => part?.trim())
     .filter((part): part is string => Boolean(part) && /[a-z0-9]/i.test(part));

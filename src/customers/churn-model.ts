@@ -11,9 +11,9 @@ import type { Config } from '../config.ts';
 import { moduleLogger } from '../logger.ts';
 import {
   formatShopTime,
-  getMeta,
   getReferenceDate,
   type Db,
+  dataVersion,
 } from '../store/index.ts';
 import { BgNbdParamsSchema, fit, type PurchaseSummary } from './bgnbd.ts';
 import {
@@ -57,9 +57,7 @@ export function readPurchaseSummaries(
 }
 
 function ingestHash(db: Db): string {
-  return createHash('sha256')
-    .update(getMeta(db, 'ingest') ?? '')
-    .digest('hex');
+  return createHash('sha256').update(dataVersion(db)).digest('hex');
 }
 
 /** Fits BG/NBD on the store's histories cut at `until`. */

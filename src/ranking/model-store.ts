@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
-import { getMeta, type Db } from '../store/index.ts';
+import { type Db, dataVersion } from '../store/index.ts';
 import { FEATURE_NAMES } from './features.ts';
 import type { DenseLayer } from './mlp.ts';
 import type { RankerNetwork } from './scorer.ts';
@@ -78,7 +78,7 @@ export const PROJECTION_FILE = 'text-projection.bin';
 /** Identifies the ingested data a model was trained on. */
 export function ingestSignature(db: Db): string {
   return createHash('sha256')
-    .update(getMeta(db, 'ingest') ?? '')
+    .update(dataVersion(db))
     .digest('hex')
     .slice(0, 16);
 }

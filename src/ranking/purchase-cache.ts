@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { moduleLogger } from '../logger.ts';
-import { getMeta, type Db } from '../store/index.ts';
+import { type Db, dataVersion } from '../store/index.ts';
 import type { CatalogueItem, PurchaseEvents } from './purchase-log.ts';
 
 const log = moduleLogger('ranking');
@@ -20,7 +20,7 @@ const CacheMetaSchema = z.object({
 });
 
 function cacheKey(db: Db, items: readonly CatalogueItem[]): string {
-  const hash = createHash('sha256').update(getMeta(db, 'ingest') ?? '');
+  const hash = createHash('sha256').update(dataVersion(db));
   for (const item of items) hash.update(`${item.stockCode}\n`);
   return hash.digest('hex').slice(0, 24);
 }

@@ -55,3 +55,18 @@ export function openIngestedDatabase(file: string): Db {
     );
   return db;
 }
+
+/**
+ * What the store's shop data was built from (data files and cleaning rules),
+ * stable across re-ingests of the same files: models saved with it stay
+ * valid until the data really changes.
+ */
+export function dataVersion(db: Db): string {
+  const ingest = getMeta(db, 'ingest') ?? '';
+  try {
+    const signature = (JSON.parse(ingest) as { signature?: unknown }).signature;
+    return typeof signature === 'string' ? signature : ingest;
+  } catch {
+    return ingest;
+  }
+}

@@ -4,6 +4,7 @@ export {
   openIngestedDatabase,
   getMeta,
   setMeta,
+  dataVersion,
   type Db,
 } from './database.ts';
 export { MIGRATIONS } from './schema.ts';

@@ -3,48 +3,18 @@
  * blue"). Canonical names match the product attributes of retrieval/
  * (src/retrieval/attributes/colours.ts) so they can be used as filters as is.
  */
+import {
+  COLOUR_WORDS as SHOP_COLOUR_WORDS,
+  TITLE_ONLY_COLOUR_WORDS,
+} from '../../colours.ts';
 
-/** Shopper colour words → canonical colour. */
-export const COLOUR_WORDS: Readonly<Record<string, string>> = {
-  red: 'red',
-  burgundy: 'red',
-  scarlet: 'red',
-  pink: 'pink',
-  fuchsia: 'pink',
-  magenta: 'pink',
-  orange: 'orange',
-  yellow: 'yellow',
-  green: 'green',
-  lime: 'green',
-  mint: 'green',
-  olive: 'green',
-  turquoise: 'turquoise',
-  teal: 'turquoise',
-  aqua: 'turquoise',
-  blue: 'blue',
-  navy: 'blue',
-  purple: 'purple',
-  lilac: 'purple',
-  violet: 'purple',
-  brown: 'brown',
-  black: 'black',
-  grey: 'grey',
-  gray: 'grey',
-  white: 'white',
-  ivory: 'ivory',
-  cream: 'cream',
-  beige: 'cream',
-  gold: 'gold',
-  golden: 'gold',
-  silver: 'silver',
-  copper: 'copper',
-  clear: 'clear',
-  pastel: 'pastel',
-  multicolour: 'multicolour',
-  multicoloured: 'multicolour',
-  colourful: 'multicolour',
-  rainbow: 'multicolour',
-};
+/** Shopper colour words → canonical colour (the shop's, less title-only words). */
+export const COLOUR_WORDS: Readonly<Record<string, string>> =
+  Object.fromEntries(
+    Object.entries(SHOP_COLOUR_WORDS).filter(
+      ([word]) => !TITLE_ONLY_COLOUR_WORDS.has(word),
+    ),
+  );
 
 /** Words that put the colours after them out ("not", "no", "anything but"). */
 const NEGATION =

@@ -1,0 +1,105 @@
+/**
+ * The shop's colour vocabulary, shared by the product attributes (titles) and
+ * the shopper's entities (messages), so a colour a shopper names is a filter
+ * the catalogue understands. Pure data, read by all folders.
+ */
+export const COLOURS = [
+  'red',
+  'pink',
+  'orange',
+  'yellow',
+  'green',
+  'turquoise',
+  'blue',
+  'purple',
+  'brown',
+  'black',
+  'grey',
+  'white',
+  'ivory',
+  'cream',
+  'gold',
+  'silver',
+  'copper',
+  'clear',
+  'pastel',
+  'multicolour',
+] as const;
+
+export type Colour = (typeof COLOURS)[number];
+
+/** The shop's colour words (after normalisation) and what they name. */
+export const COLOUR_WORDS: Readonly<Record<string, Colour>> = {
+  red: 'red',
+  reds: 'red',
+  burgundy: 'red',
+  ruby: 'red',
+  scarlet: 'red',
+  pink: 'pink',
+  pinks: 'pink',
+  fuchsia: 'pink',
+  cerise: 'pink',
+  magenta: 'pink',
+  raspberry: 'pink',
+  orange: 'orange',
+  amber: 'orange',
+  peach: 'orange',
+  yellow: 'yellow',
+  green: 'green',
+  greens: 'green',
+  lime: 'green',
+  mint: 'green',
+  pistachio: 'green',
+  olive: 'green',
+  jade: 'green',
+  peridot: 'green',
+  turquoise: 'turquoise',
+  aqua: 'turquoise',
+  teal: 'turquoise',
+  blue: 'blue',
+  blues: 'blue',
+  navy: 'blue',
+  montana: 'blue',
+  purple: 'purple',
+  lilac: 'purple',
+  violet: 'purple',
+  amethyst: 'purple',
+  brown: 'brown',
+  black: 'black',
+  grey: 'grey',
+  gray: 'grey',
+  white: 'white',
+  ivory: 'ivory',
+  cream: 'cream',
+  beige: 'cream',
+  gold: 'gold',
+  golden: 'gold',
+  silver: 'silver',
+  copper: 'copper',
+  clear: 'clear',
+  pastel: 'pastel',
+  pastels: 'pastel',
+  multicolour: 'multicolour',
+  multicoloured: 'multicolour',
+  colourful: 'multicolour',
+  coloured: 'multicolour',
+  rainbow: 'multicolour',
+};
+
+/**
+ * Words that name a colour in a product title but mean something else in a
+ * shopper's message ("raspberry jam", "peach", "coloured pencils").
+ */
+export const TITLE_ONLY_COLOUR_WORDS: ReadonlySet<string> = new Set([
+  'ruby',
+  'cerise',
+  'raspberry',
+  'amber',
+  'peach',
+  'pistachio',
+  'jade',
+  'peridot',
+  'montana',
+  'amethyst',
+  'coloured',
+]);

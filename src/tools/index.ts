@@ -56,7 +56,6 @@ export {
   type FilterableProduct,
 } from './product-filters.ts';
 export {
-  COLOURS,
   extractProductText,
   readTextCues,
   splitClauses,

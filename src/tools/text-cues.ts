@@ -5,42 +5,11 @@
  * complement the intent model's entities, which may miss phrasings.
  */
 import { z } from 'zod';
+import { COLOUR_WORDS as SHOPPER_COLOUR_WORDS } from '../intent/index.ts';
 
-export const COLOURS = [
-  'red',
-  'blue',
-  'pink',
-  'green',
-  'white',
-  'black',
-  'ivory',
-  'cream',
-  'gold',
-  'silver',
-  'purple',
-  'yellow',
-  'orange',
-  'brown',
-  'grey',
-  'turquoise',
-  'copper',
-] as const;
-
-/** Other words shoppers use for the colours above. */
-const COLOUR_ALIASES: Record<string, string> = {
-  gray: 'grey',
-  navy: 'blue',
-  scarlet: 'red',
-  burgundy: 'red',
-  lilac: 'purple',
-  violet: 'purple',
-  beige: 'cream',
-  golden: 'gold',
-  teal: 'turquoise',
-};
-
-const COLOUR_WORDS = [...COLOURS, ...Object.keys(COLOUR_ALIASES)];
-const canonicalColour = (word: string) => COLOUR_ALIASES[word] ?? word;
+/** The shop's colour words as shoppers write them (shared with intent/). */
+const COLOUR_WORDS = Object.keys(SHOPPER_COLOUR_WORDS);
+const canonicalColour = (word: string) => SHOPPER_COLOUR_WORDS[word] ?? word;
 
 export const TextCuesSchema = z.object({
   cheaper: z.boolean(),
